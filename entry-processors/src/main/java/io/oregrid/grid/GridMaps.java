@@ -1,0 +1,29 @@
+package io.oregrid.grid;
+
+/**
+ * Names of the grid's distributed structures (ARCHITECTURE "State in the grid"); grid-node
+ * configures them, SQL mappings use the same names.
+ */
+public final class GridMaps {
+    /** player id → {@code PlayerState}: balance, collections, credited Idempotency-Keys. */
+    public static final String PLAYERS = "players";
+    /** player id (co-partitioned with players) → {@code PlayerMotion}: last fix, anti-cheat state. */
+    public static final String PLAYER_MOTION = "player-motion";
+    /** player id (co-partitioned with players) → {@code LocationHistory}: newest accepted fixes, bounded. */
+    public static final String LOCATION_HISTORY = "location-history";
+    /** S2 cell token at the game level → {@code CellState}: live coins with their claims, presence. */
+    public static final String CELLS = "cells";
+    /** lower-cased e-mail → {@code UserRecord}. */
+    public static final String USERS = "users";
+    /** lower-cased username → user id; guards username uniqueness. */
+    public static final String USERNAMES = "usernames";
+    /** SHA-256 of a refresh token → {@code RefreshTokenRecord}. */
+    public static final String REFRESH_TOKENS = "refresh-tokens";
+    /** kid → {@code SigningKeyRecord} (RSA key pair for RS256 access tokens). */
+    public static final String SIGNING_KEYS = "signing-keys";
+    /** Bucket4j bucket state per limit key; the library's own serialized state (not a record). */
+    public static final String RATE_LIMITS = "rate-limits";
+
+    private GridMaps() {
+    }
+}

@@ -1,0 +1,56 @@
+package io.oregrid.node;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.oregrid.grid.GridMaps;
+import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.ratelimit.RateLimitGridConfig;
+
+/**
+ * Builds a member's Hazelcast {@link Config} from the node configuration: cluster name, discovery
+ * (TCP-IP member list, or none when standalone), map settings and Jet.
+ */
+public final class GridConfigFactory {
+
+    private GridConfigFactory() {
+    }
+
+    /**
+     * @param ore the node configuration
+     * @return a member config; tests may adjust it further (e.g. for mock networking)
+     */
+    public static Config memberConfig(OreConfig ore) {
+        Config config = new Config();
+        config.setClusterName(ore.clusterName());
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.getJetConfig().setEnabled(true);
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(ore.memberPort()).setPortAutoIncrement(true);
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        if (ore.members().isEmpty()) {
+            join.getTcpIpConfig().setEnabled(false);
+        } else {
+            join.getTcpIpConfig().setEnabled(true).setMembers(ore.members());
+        }
+
+        applyMaps(config, ore);
+        return config;
+    }
+
+    /** Map settings shared by real and test members (backups, idle expiry of derived maps). */
+    public static void applyMaps(Config config, OreConfig ore) {
+        for (String name : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY,
+                GridMaps.CELLS, GridMaps.USERS, GridMaps.USERNAMES, GridMaps.REFRESH_TOKENS, GridMaps.SIGNING_KEYS,
+                GridMaps.RATE_LIMITS}) {
+            config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()));
+        }
+        RateLimitGridConfig.apply(config);
+    }
+}

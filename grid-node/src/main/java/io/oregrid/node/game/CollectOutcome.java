@@ -1,0 +1,35 @@
+package io.oregrid.node.game;
+
+import io.oregrid.grid.player.CollectRecord;
+
+/**
+ * The answer to a collect (SPEC "Game"): either a credit (first time or replayed) or a refusal.
+ *
+ * @param status    what happened
+ * @param record    the credited collect (for CREDITED and REPLAYED)
+ * @param distanceM distance to the coin, metres (for OUT_OF_RANGE)
+ */
+public record CollectOutcome(Status status, CollectRecord record, double distanceM) {
+
+    /** Outcomes, each with its SPEC response. */
+    public enum Status {
+        /** 200. */
+        CREDITED,
+        /** 200 with {@code Idempotent-Replayed: true}. */
+        REPLAYED,
+        /** 422 IDEMPOTENCY_KEY_REUSED. */
+        KEY_REUSED,
+        /** 409 COIN_ALREADY_COLLECTED. */
+        ALREADY_COLLECTED,
+        /** 404 COIN_NOT_FOUND. */
+        NOT_FOUND,
+        /** 410 COIN_EXPIRED. */
+        EXPIRED,
+        /** 422 OUT_OF_RANGE with distance_m. */
+        OUT_OF_RANGE
+    }
+
+    static CollectOutcome of(Status status) {
+        return new CollectOutcome(status, null, Double.NaN);
+    }
+}
