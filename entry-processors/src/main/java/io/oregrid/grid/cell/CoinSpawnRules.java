@@ -1,9 +1,7 @@
 package io.oregrid.grid.cell;
 
-import java.io.Serializable;
-
 /**
- * How cells spawn coins. Travels inside processors (hence {@link Serializable}); never a map value.
+ * How cells spawn coins. Travels inside processors (Compact, see {@code GridSerialization}); never a map value.
  *
  * @param density    live coins a visited cell keeps
  * @param ttlMs      coin lifetime and spawn-epoch length, ms
@@ -15,7 +13,7 @@ import java.io.Serializable;
  * @param staleMs    presence older than this is dropped from the cell, ms
  */
 public record CoinSpawnRules(int density, long ttlMs, int bronze, int silver, int gold, int silverPct, int goldPct,
-                             long staleMs) implements Serializable {
+                             long staleMs) {
 
     /** @return the spawn epoch of a node time */
     public long epochOf(long nowMs) {

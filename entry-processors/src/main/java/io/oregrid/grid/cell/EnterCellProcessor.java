@@ -24,11 +24,11 @@ import java.util.Map;
  */
 public record EnterCellProcessor(String playerId, String username, double lat, double lng, long timestampMs,
                                  long nowMs, CoinSpawnRules rules)
-        implements EntryProcessor<String, CellState, Coin[]> {
+        implements EntryProcessor<String, CellState, SpawnResult> {
 
-    /** @return the coins this call spawned (empty on a re-run) */
+    /** @return the coins this call spawned (none on a re-run) */
     @Override
-    public Coin[] process(Map.Entry<String, CellState> entry) {
+    public SpawnResult process(Map.Entry<String, CellState> entry) {
         CellState state = entry.getValue() == null ? CellState.empty(entry.getKey()) : entry.getValue();
 
         List<Presence> present = new ArrayList<>();
@@ -66,6 +66,6 @@ public record EnterCellProcessor(String playerId, String username, double lat, d
         }
         entry.setValue(new CellState(entry.getKey(), coins.toArray(Coin[]::new), present.toArray(Presence[]::new),
                 epoch, index));
-        return spawned.toArray(Coin[]::new);
+        return new SpawnResult(spawned.toArray(Coin[]::new));
     }
 }

@@ -1,10 +1,8 @@
 package io.oregrid.grid.motion;
 
-import java.io.Serializable;
-
 /**
  * The limits anti-cheat applies (SPEC "Location" defaults: 150 km/h, 20 m/s², 100 m, 120 s, 30 s).
- * Travels inside processors, hence {@link Serializable}; it is never a map value.
+ * Travels inside processors (Compact, see {@code GridSerialization}); it is never a map value.
  *
  * @param maxSpeedMs        m/s
  * @param maxAccelerationMs2 m/s²
@@ -13,7 +11,7 @@ import java.io.Serializable;
  * @param maxClockSkewMs    ms
  */
 public record AntiCheatRules(double maxSpeedMs, double maxAccelerationMs2, double maxAccuracyM,
-                             long maxFixAgeMs, long maxClockSkewMs) implements Serializable {
+                             long maxFixAgeMs, long maxClockSkewMs) {
 
     /** Builds the rules from the configuration's units (km/h and seconds). */
     public static AntiCheatRules of(double maxSpeedKmh, double maxAccelerationMs2, double maxAccuracyM,

@@ -39,7 +39,7 @@ class CellProcessorsTest {
     @Test
     void reRunSpawnsNothingMore() {
         Map.Entry<String, CellState> e = entered();
-        Coin[] spawned = new EnterCellProcessor("p1", "alice", LAT, LNG, NOW, NOW, RULES).process(e);
+        Coin[] spawned = new EnterCellProcessor("p1", "alice", LAT, LNG, NOW, NOW, RULES).process(e).spawned();
         assertThat(spawned).isEmpty();
         assertThat(e.getValue().coins()).hasSize(10);
     }
@@ -50,7 +50,7 @@ class CellProcessorsTest {
         Coin first = e.getValue().coins()[0];
         ClaimResult r = new ClaimCoinProcessor(first.id(), "p1", "k1", first.lat(), first.lng(), 10, 1.0, NOW).process(e);
         assertThat(r.outcome()).isEqualTo(ClaimResult.Outcome.CLAIMED);
-        Coin[] more = new EnterCellProcessor("p1", "alice", LAT, LNG, NOW + 1, NOW + 1, RULES).process(e);
+        Coin[] more = new EnterCellProcessor("p1", "alice", LAT, LNG, NOW + 1, NOW + 1, RULES).process(e).spawned();
         assertThat(more).hasSize(1);
         assertThat(Arrays.stream(e.getValue().coins()).map(Coin::id).distinct().count()).isEqualTo(11);
     }

@@ -1,0 +1,131 @@
+package io.oregrid.node.game;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.client.test.TestHazelcastFactory;
+import io.oregrid.grid.GridMaps;
+import io.oregrid.grid.cell.CellState;
+import io.oregrid.grid.cell.ClaimCoinProcessor;
+import io.oregrid.grid.cell.ClaimState;
+import io.oregrid.grid.cell.Coin;
+import io.oregrid.grid.player.PlayerState;
+import io.oregrid.grid.support.Geo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Verifies "never twice, never lost" for collects racing on a two-member cluster. */
+class CollectConcurrencyTest {
+    private final TestHazelcastFactory factory = new TestHazelcastFactory();
+    private final GridFixtures fx = new GridFixtures(Map.of("COIN_DENSITY_PER_CELL", "5", "SWEEP_GRACE_S", "10"));
+
+    @AfterEach
+    void tearDown() {
+        factory.shutdownAll();
+    }
+
+    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<T>> tasks = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                tasks.add(task);
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(tasks)) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void sixtyFourPlayersRacingForOneCoinCreditExactlyOne() throws Exception {
+        HazelcastInstance a = fx.member(factory);
+        HazelcastInstance b = fx.member(factory);
+        Coin target = fx.standAt(a, "seed", GridFixtures.LAT, GridFixtures.LNG)[0];
+        List<String> players = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            String p = "player-" + i;
+            players.add(p);
+            fx.location(i % 2 == 0 ? a : b).update(p, p, fx.fixAt(target.lat(), target.lng()));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<CollectOutcome> outcomes = race(64, () -> {
+            int i = next.getAndIncrement();
+            return fx.coins(i % 2 == 0 ? a : b).collect(players.get(i), target.id(), "key-" + i, 1.0, 10);
+        });
+        assertThat(outcomes.stream().filter(o -> o.status() == CollectOutcome.Status.CREDITED)).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> o.status() == CollectOutcome.Status.ALREADY_COLLECTED)).hasSize(63);
+        long credited = players.stream().map(p -> a.<String, PlayerState>getMap(GridMaps.PLAYERS).get(p))
+                .filter(s -> s != null).mapToLong(PlayerState::balance).sum();
+        assertThat(credited).isEqualTo(target.value());
+    }
+
+    @Test
+    void fiftyDuplicatesOfOneKeyCreditOnceAndAnswerTheSame() throws Exception {
+        HazelcastInstance a = fx.member(factory);
+        HazelcastInstance b = fx.member(factory);
+        Coin target = fx.standAt(a, "p1", GridFixtures.LAT, GridFixtures.LNG)[0];
+        fx.now.addAndGet(60_000);
+        fx.location(a).update("p1", "p1", fx.fixAt(target.lat(), target.lng()));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<CollectOutcome> outcomes = race(50, () ->
+                fx.coins(next.getAndIncrement() % 2 == 0 ? a : b).collect("p1", target.id(), "same-key", 2.0, 10));
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isIn(CollectOutcome.Status.CREDITED,
+                CollectOutcome.Status.REPLAYED));
+        assertThat(outcomes.stream().filter(o -> o.status() == CollectOutcome.Status.CREDITED)).hasSize(1);
+        assertThat(outcomes.stream().map(CollectOutcome::record).distinct()).hasSize(1);
+        PlayerState state = b.<String, PlayerState>getMap(GridMaps.PLAYERS).get("p1");
+        assertThat(state.balance()).isEqualTo(target.value() * 2L);
+        assertThat(state.coinsCollected()).isEqualTo(1);
+        CollectOutcome later = fx.coins(b).collect("p1", target.id(), "same-key", 2.0, 10);
+        assertThat(later.status()).isEqualTo(CollectOutcome.Status.REPLAYED);
+        assertThat(later.record()).isEqualTo(outcomes.get(0).record());
+    }
+
+    @Test
+    void claimCutOffBeforeItsCreditIsFinishedOnceBySweepAndRetry() throws Exception {
+        HazelcastInstance a = fx.member(factory);
+        Coin target = fx.standAt(a, "p1", GridFixtures.LAT, GridFixtures.LNG)[0];
+        String cell = Geo.cellToken(target.lat(), target.lng(), fx.rules.cellLevel());
+        // the crash: the claim ran, the credit never did
+        a.<String, CellState>getMap(GridMaps.CELLS).executeOnKey(cell,
+                new ClaimCoinProcessor(target.id(), "p1", "k1", target.lat(), target.lng(), 1e6, 1.0, fx.now.get()));
+        ClaimSweeper sweeper = new ClaimSweeper(a, fx.coins(a), fx.clock, 10_000);
+        assertThat(sweeper.sweepOnce()).as("too young for the sweep").isZero();
+        fx.now.addAndGet(10_000);
+        List<Integer> swept = race(4, sweeper::sweepOnce);
+        assertThat(swept.stream().mapToInt(Integer::intValue).sum()).isBetween(1, 4);
+        assertThat(sweeper.sweepOnce()).isZero();
+        PlayerState state = a.<String, PlayerState>getMap(GridMaps.PLAYERS).get("p1");
+        assertThat(state.balance()).isEqualTo(target.value());
+        assertThat(a.<String, CellState>getMap(GridMaps.CELLS).get(cell).coin(target.id()).claim())
+                .isEqualTo(ClaimState.CREDITED);
+        // the client's retry with the same key gets the same result
+        CollectOutcome retry = fx.coins(a).collect("p1", target.id(), "k1", 1.0, 10);
+        assertThat(retry.status()).isEqualTo(CollectOutcome.Status.REPLAYED);
+        assertThat(retry.record().balanceAfter()).isEqualTo(target.value());
+    }
+
+    @Test
+    void keyReusedForAnotherCoinLeavesThatCoinCollectable() {
+        HazelcastInstance a = fx.member(factory);
+        Coin[] coins = fx.standAt(a, "p1", GridFixtures.LAT, GridFixtures.LNG);
+        fx.now.addAndGet(60_000);
+        fx.location(a).update("p1", "p1", fx.fixAt(coins[0].lat(), coins[0].lng()));
+        assertThat(fx.coins(a).collect("p1", coins[0].id(), "k1", 1.0, 1e6).status()).isEqualTo(CollectOutcome.Status.CREDITED);
+        assertThat(fx.coins(a).collect("p1", coins[1].id(), "k1", 1.0, 1e6).status()).isEqualTo(CollectOutcome.Status.KEY_REUSED);
+        assertThat(fx.coins(a).collect("p1", coins[1].id(), "k2", 1.0, 1e6).status()).isEqualTo(CollectOutcome.Status.CREDITED);
+    }
+}

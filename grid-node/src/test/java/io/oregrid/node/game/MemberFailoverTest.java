@@ -1,0 +1,127 @@
+package io.oregrid.node.game;
+
+import com.hazelcast.client.test.TestHazelcastFactory;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.PartitionService;
+import io.oregrid.grid.GridMaps;
+import io.oregrid.grid.cell.CellState;
+import io.oregrid.grid.cell.Coin;
+import io.oregrid.grid.motion.MotionResult;
+import io.oregrid.grid.motion.PlayerMotion;
+import io.oregrid.grid.player.PlayerState;
+import io.oregrid.grid.support.Geo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertClusterSizeEventually;
+import static com.hazelcast.test.HazelcastTestSupport.generateKeyOwnedBy;
+import static com.hazelcast.test.HazelcastTestSupport.waitAllForSafeState;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Verifies that terminating the member that owns a player's and a cell's partitions in the middle of
+ * a run loses and doubles nothing: every accepted fix is recorded, every credit is counted once, and
+ * the cell's coins on the new owner are the ones the old owner held.
+ */
+class MemberFailoverTest {
+    private final TestHazelcastFactory factory = new TestHazelcastFactory();
+    private final GridFixtures fx = new GridFixtures(Map.of("COIN_DENSITY_PER_CELL", "30", "COIN_TTL_S", "86400"));
+
+    @AfterEach
+    void tearDown() {
+        factory.shutdownAll();
+    }
+
+    @Test
+    void ownerTerminatedMidRunLosesNothing() throws Exception {
+        HazelcastInstance survivorA = fx.member(factory);
+        HazelcastInstance survivorB = fx.member(factory);
+        HazelcastInstance victim = fx.member(factory);
+        assertClusterSizeEventually(3, survivorA);
+        waitAllForSafeState(survivorA, survivorB, victim);
+
+        String player = generateKeyOwnedBy(victim);
+        double[] spot = cellOwnedBy(victim);
+        String cell = Geo.cellToken(spot[0], spot[1], fx.rules.cellLevel());
+        LocationService location = fx.location(survivorA);
+        CoinService coins = fx.coins(survivorB);
+
+        assertThat(location.update(player, player, fx.fixAt(spot[0], spot[1])).accepted()).isTrue();
+        Coin[] before = survivorA.<String, CellState>getMap(GridMaps.CELLS).get(cell).coins();
+        assertThat(before).hasSize(30);
+
+        CountDownLatch halfway = new CountDownLatch(1);
+        CompletableFuture<long[]> run = CompletableFuture.supplyAsync(() -> {
+            long accepted = 1;
+            long credited = 0;
+            for (int i = 0; i < before.length; i++) {
+                if (i == before.length / 2) {
+                    halfway.countDown();
+                }
+                Coin c = before[i];
+                fx.now.addAndGet(60_000);
+                MotionResult r = location.update(player, player, fx.fixAt(c.lat(), c.lng()));
+                if (r.outcome() == MotionResult.Outcome.ACCEPTED) {
+                    accepted++;
+                }
+                CollectOutcome o = coins.collect(player, c.id(), "key-" + i, 1.0, 10);
+                if (o.status() == CollectOutcome.Status.CREDITED) {
+                    credited += o.record().credited();
+                }
+                // a client retrying after a timeout: must replay, never credit again
+                assertThat(coins.collect(player, c.id(), "key-" + i, 1.0, 10).status())
+                        .isEqualTo(CollectOutcome.Status.REPLAYED);
+            }
+            return new long[]{accepted, credited};
+        });
+        while (!halfway.await(100, TimeUnit.MILLISECONDS)) {
+            if (run.isDone()) {
+                run.get(); // surfaces the run's failure
+            }
+        }
+        victim.getLifecycleService().terminate();
+        long[] totals = run.get(120, TimeUnit.SECONDS);
+        assertClusterSizeEventually(2, survivorA);
+
+        PlayerMotion motion = survivorA.<String, PlayerMotion>getMap(GridMaps.PLAYER_MOTION).get(player);
+        assertThat(motion.acceptedFixes()).isEqualTo(totals[0]).isEqualTo(before.length + 1L);
+        PlayerState state = survivorB.<String, PlayerState>getMap(GridMaps.PLAYERS).get(player);
+        long faceValue = Arrays.stream(before).mapToLong(Coin::value).sum();
+        assertThat(state.balance()).isEqualTo(totals[1]).isEqualTo(faceValue);
+        assertThat(state.coinsCollected()).isEqualTo(before.length);
+
+        Coin[] after = survivorA.<String, CellState>getMap(GridMaps.CELLS).get(cell).coins();
+        List<String> beforeIds = Arrays.stream(before).map(Coin::id).toList();
+        List<String> afterIds = new ArrayList<>(Arrays.stream(after).map(Coin::id).toList());
+        assertThat(afterIds).containsAll(beforeIds);
+        for (Coin c : before) {
+            Coin now = Arrays.stream(after).filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
+            assertThat(now.lat()).isEqualTo(c.lat());
+            assertThat(now.lng()).isEqualTo(c.lng());
+            assertThat(now.value()).isEqualTo(c.value());
+            assertThat(now.claimedBy()).isEqualTo(player);
+        }
+    }
+
+    /** Finds a point near the fixture's base whose game cell's partition {@code owner} owns. */
+    private double[] cellOwnedBy(HazelcastInstance owner) {
+        PartitionService partitions = owner.getPartitionService();
+        for (int i = 0; i < 10_000; i++) {
+            double lat = GridFixtures.LAT + (i % 100) * 0.003;
+            double lng = GridFixtures.LNG + (i / 100) * 0.003;
+            String token = Geo.cellToken(lat, lng, fx.rules.cellLevel());
+            if (partitions.getPartition(token).getOwner().getUuid().equals(owner.getLocalEndpoint().getUuid())) {
+                return new double[]{lat, lng};
+            }
+        }
+        throw new IllegalStateException("no cell owned by the member");
+    }
+}
