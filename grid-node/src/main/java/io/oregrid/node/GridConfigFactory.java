@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.oregrid.grid.GridMaps;
+import io.oregrid.grid.GridSerialization;
 import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.ratelimit.RateLimitGridConfig;
 
@@ -41,6 +42,7 @@ public final class GridConfigFactory {
         }
 
         applyMaps(config, ore);
+        GridSerialization.apply(config.getSerializationConfig());
         return config;
     }
 
