@@ -1,0 +1,122 @@
+package io.oregrid.edge;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.oregrid.edge.auth.AuthModule;
+import io.oregrid.edge.game.GameRoutes;
+import io.oregrid.edge.location.LocationRoutes;
+import io.oregrid.edge.ops.OpsRoutes;
+import io.oregrid.edge.ratelimit.RateLimiter;
+import io.oregrid.grid.support.GameClock;
+import io.oregrid.node.OreNode;
+import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.game.ClaimSweeper;
+import io.oregrid.node.game.CoinService;
+import io.oregrid.node.game.GameRules;
+import io.oregrid.node.game.LocationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * An all-in-one ORE node (ARCHITECTURE "Runtime shapes"): an embedded member plus the Javalin edge
+ * talking to it in-process. The composition root: every service is wired here explicitly.
+ */
+public final class OreServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OreServer.class);
+
+    private final OreNode node;
+    private final Javalin app;
+    private final ClaimSweeper sweeper;
+    private final AuthModule auth;
+    private final PrometheusMeterRegistry meters;
+
+    private OreServer(OreNode node, Javalin app, ClaimSweeper sweeper, AuthModule auth, PrometheusMeterRegistry meters) {
+        this.node = node;
+        this.app = app;
+        this.sweeper = sweeper;
+        this.auth = auth;
+        this.meters = meters;
+    }
+
+    /**
+     * Starts a member as configured and an edge on {@code config.httpPort()} (0 = any free port).
+     *
+     * @param clock the node's one clock (real time in production; faster in the demo)
+     */
+    public static OreServer start(OreConfig config, GameClock clock) {
+        return start(OreNode.start(config, clock));
+    }
+
+    /** Starts an edge on an already running member (tests pass members of their own clusters). */
+    public static OreServer start(OreNode node) {
+        OreConfig config = node.config();
+        GameClock clock = node.clock();
+        HazelcastInstance hz = node.hazelcast();
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmGcMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+
+        GameRules rules = GameRules.from(config);
+        LocationService location = new LocationService(hz, rules, clock);
+        CoinService coins = new CoinService(hz, location, rules, clock);
+        ClaimSweeper sweeper = new ClaimSweeper(hz, coins, clock, config.sweepGraceS() * 1000L)
+                .start(config.sweepIntervalS() * 1000L);
+        RateLimiter limiter = new RateLimiter(config, clock, hz, meters);
+        AuthModule auth = new AuthModule(config, clock, hz, meters, limiter);
+
+        Javalin app = EdgeApp.create(config,
+                List.of(auth.authFilter(), limiter.userLimitFilter()),
+                List.of(auth,
+                        new LocationRoutes(location, limiter, config.maxBodyBytes(), meters),
+                        new GameRoutes(coins, meters),
+                        new OpsRoutes(hz, config, meters, node.startedAtMs())));
+        app.start();
+        LOG.info("edge listening on http://localhost:{} (cluster {}, S2 game level {}, persistence {})", app.port(),
+                config.clusterName(), rules.cellLevel(), config.persistenceEnabled() ? "postgresql" : "memory");
+        return new OreServer(node, app, sweeper, auth, meters);
+    }
+
+    /** @return the edge's HTTP port */
+    public int port() {
+        return app.port();
+    }
+
+    /** @return {@code http://localhost:<port>} */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public HazelcastInstance hazelcast() {
+        return node.hazelcast();
+    }
+
+    public OreNode node() {
+        return node;
+    }
+
+    public AuthModule auth() {
+        return auth;
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /** Graceful stop: the edge stops taking requests, then the member leaves the cluster. */
+    @Override
+    public void close() {
+        app.stop();
+        sweeper.close();
+        node.close();
+    }
+}
