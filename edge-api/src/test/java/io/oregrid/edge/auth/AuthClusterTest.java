@@ -1,5 +1,7 @@
 package io.oregrid.edge.auth;
 
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
 import com.hazelcast.map.IMap;
 import com.nimbusds.jwt.SignedJWT;
 import io.oregrid.edge.OreServer;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
-import static io.oregrid.edge.auth.Http.obj;
+import static io.oregrid.edge.testing.Http.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthClusterTest {
     private static final String ADMIN_EMAIL = "Root@Example.com";
-    private AuthFixture fx;
+    private EdgeFixture fx;
 
     @AfterEach
     void stop() {
@@ -38,7 +40,7 @@ class AuthClusterTest {
 
     @Test
     void nodesStartingTogetherShareOneKeyAndOneAdmin() {
-        fx = new AuthFixture(Map.of("ADMIN_EMAIL", ADMIN_EMAIL, "ADMIN_PASSWORD", "admin-password-1"));
+        fx = new EdgeFixture(Map.of("ADMIN_EMAIL", ADMIN_EMAIL, "ADMIN_PASSWORD", "admin-password-1"));
         List<OreServer> servers = fx.startTogether(2);
         OreServer a = servers.get(0);
         OreServer b = servers.get(1);
@@ -66,7 +68,7 @@ class AuthClusterTest {
 
     @Test
     void aTokenFromOneNodeVerifiesOnAnotherAndRefreshWorksAnywhere() {
-        fx = new AuthFixture(Map.of());
+        fx = new EdgeFixture(Map.of());
         OreServer a = fx.start();
         OreServer b = fx.start();
         Http.Response reg = new Http(a.baseUrl()).post("/api/v1/auth/register",
@@ -83,7 +85,7 @@ class AuthClusterTest {
 
     @Test
     void rotationKeepsOldTokensValidUntilTheKeyIsRetired() throws Exception {
-        fx = new AuthFixture(Map.of());
+        fx = new EdgeFixture(Map.of());
         OreServer a = fx.start();
         OreServer b = fx.start();
         UserRecord user = new UserRecord("u-1", "rot@example.com", "rot", "x", Role.PLAYER, false, 0);

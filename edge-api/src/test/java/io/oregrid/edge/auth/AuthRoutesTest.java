@@ -1,5 +1,7 @@
 package io.oregrid.edge.auth;
 
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.map.IMap;
 import com.nimbusds.jwt.SignedJWT;
@@ -21,19 +23,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.oregrid.edge.auth.Http.obj;
+import static io.oregrid.edge.testing.Http.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verifies the auth routes end to end over HTTP: shapes of register/login/refresh/logout/JWKS and uniqueness. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthRoutesTest {
-    private AuthFixture fx;
+    private EdgeFixture fx;
     private OreServer server;
     private Http http;
 
     @BeforeAll
     void start() {
-        fx = new AuthFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000", "RATE_LIMIT_PER_MINUTE", "100000"));
+        fx = new EdgeFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000", "RATE_LIMIT_PER_MINUTE", "100000"));
         server = fx.start();
         http = new Http(server.baseUrl());
     }

@@ -1,5 +1,7 @@
 package io.oregrid.edge.auth;
 
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
 import io.oregrid.edge.OreServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +21,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthValidationTest {
     private static final String OK_PASSWORD = "password-1";
-    private AuthFixture fx;
+    private EdgeFixture fx;
     private Http http;
 
     @BeforeAll
     void start() {
         // A small body limit, so an oversized request fits the socket buffers and the early 413 cannot reset it mid-write.
-        fx = new AuthFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000", "MAX_BODY_BYTES", "4096"));
+        fx = new EdgeFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000", "MAX_BODY_BYTES", "4096"));
         OreServer server = fx.start();
         http = new Http(server.baseUrl());
     }

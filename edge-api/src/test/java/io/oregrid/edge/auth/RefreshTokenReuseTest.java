@@ -1,5 +1,7 @@
 package io.oregrid.edge.auth;
 
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
 import com.hazelcast.map.IMap;
 import io.oregrid.edge.OreServer;
 import io.oregrid.grid.GridMaps;
@@ -15,7 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.oregrid.edge.auth.Http.obj;
+import static io.oregrid.edge.testing.Http.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RefreshTokenReuseTest {
-    private AuthFixture fx;
+    private EdgeFixture fx;
     private OreServer server;
     private Http http;
 
     @BeforeAll
     void start() {
-        fx = new AuthFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000"));
+        fx = new EdgeFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000"));
         server = fx.start();
         http = new Http(server.baseUrl());
     }

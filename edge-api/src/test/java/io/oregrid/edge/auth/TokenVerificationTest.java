@@ -1,5 +1,7 @@
 package io.oregrid.edge.auth;
 
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
 import com.hazelcast.map.IMap;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -35,7 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import static io.oregrid.edge.auth.Http.obj;
+import static io.oregrid.edge.testing.Http.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TokenVerificationTest {
     private static final String PROBE = "/api/v1/probe";
-    private AuthFixture fx;
+    private EdgeFixture fx;
     private OreServer server;
     private Http http;
     private String validToken;
@@ -56,7 +58,7 @@ class TokenVerificationTest {
 
     @BeforeAll
     void start() throws Exception {
-        fx = new AuthFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000", "RATE_LIMIT_PER_MINUTE", "100000"));
+        fx = new EdgeFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "100000", "RATE_LIMIT_PER_MINUTE", "100000"));
         server = fx.start();
         http = new Http(server.baseUrl());
         validToken = http.post("/api/v1/auth/register", obj("email", "tok@example.com", "username", "tok",

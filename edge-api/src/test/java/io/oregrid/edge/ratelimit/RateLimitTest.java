@@ -1,9 +1,11 @@
 package io.oregrid.edge.ratelimit;
 
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
 import io.micrometer.core.instrument.Counter;
 import io.oregrid.edge.OreServer;
-import io.oregrid.edge.auth.AuthFixture;
-import io.oregrid.edge.auth.Http;
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
 import io.oregrid.grid.auth.Role;
 import io.oregrid.grid.auth.UserRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.oregrid.edge.auth.Http.obj;
+import static io.oregrid.edge.testing.Http.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RateLimitTest {
     private static final String PROBE = "/api/v1/probe";
-    private AuthFixture fx;
+    private EdgeFixture fx;
 
     @AfterEach
     void stop() {
@@ -48,7 +50,7 @@ class RateLimitTest {
 
     @Test
     void locationUpdatesAreLimitedPerPlayerPerMinute() {
-        fx = new AuthFixture(Map.of());
+        fx = new EdgeFixture(Map.of());
         OreServer server = fx.start();
         Http http = new Http(server.baseUrl());
         String token = tokenFor(server, false);
@@ -73,7 +75,7 @@ class RateLimitTest {
 
     @Test
     void usersGet60RequestsPerMinuteAndGenesis120() {
-        fx = new AuthFixture(Map.of());
+        fx = new EdgeFixture(Map.of());
         OreServer server = fx.start();
         Http http = new Http(server.baseUrl());
         String player = tokenFor(server, false);
@@ -100,7 +102,7 @@ class RateLimitTest {
 
     @Test
     void refusedAndFailedRequestsCountToo() {
-        fx = new AuthFixture(Map.of("RATE_LIMIT_PER_MINUTE", "3"));
+        fx = new EdgeFixture(Map.of("RATE_LIMIT_PER_MINUTE", "3"));
         OreServer server = fx.start();
         Http http = new Http(server.baseUrl());
         String token = tokenFor(server, false);
@@ -113,7 +115,7 @@ class RateLimitTest {
 
     @Test
     void authRoutesAreLimitedPerClientIp() {
-        fx = new AuthFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "5"));
+        fx = new EdgeFixture(Map.of("AUTH_RATE_LIMIT_PER_MINUTE", "5"));
         OreServer server = fx.start();
         Http http = new Http(server.baseUrl());
 
@@ -136,7 +138,7 @@ class RateLimitTest {
 
     @Test
     void fiveFailedLoginsLockTheAccountForTheLockoutPeriod() {
-        fx = new AuthFixture(Map.of());
+        fx = new EdgeFixture(Map.of());
         OreServer server = fx.start();
         Http http = new Http(server.baseUrl());
         assertThat(http.post("/api/v1/auth/register", obj("email", "lock@example.com", "username", "locky",
@@ -168,7 +170,7 @@ class RateLimitTest {
 
     @Test
     void unknownAccountsLockLikeKnownOnes() {
-        fx = new AuthFixture(Map.of());
+        fx = new EdgeFixture(Map.of());
         OreServer server = fx.start();
         Http http = new Http(server.baseUrl());
 
@@ -182,7 +184,7 @@ class RateLimitTest {
 
     @Test
     void limitsAreSharedAcrossNodes() {
-        fx = new AuthFixture(Map.of("RATE_LIMIT_PER_MINUTE", "10"));
+        fx = new EdgeFixture(Map.of("RATE_LIMIT_PER_MINUTE", "10"));
         OreServer a = fx.start();
         OreServer b = fx.start();
         List<Http> nodes = List.of(new Http(a.baseUrl()), new Http(b.baseUrl()));

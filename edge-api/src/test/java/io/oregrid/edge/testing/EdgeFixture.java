@@ -1,4 +1,4 @@
-package io.oregrid.edge.auth;
+package io.oregrid.edge.testing;
 
 import com.hazelcast.client.test.TestHazelcastFactory;
 import com.hazelcast.core.HazelcastInstance;
@@ -21,12 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Auth and rate-limit test set-up: all-in-one servers ({@link OreServer}: member + edge on a free
+ * Edge test set-up: all-in-one servers ({@link OreServer}: member + edge on a free
  * HTTP port) whose members form one mock-network cluster, all reading one controllable clock.
  * Defaults for tests: bcrypt cost 4 and a random cluster name; rate limits stay at the SPEC values
  * unless overridden.
  */
-public final class AuthFixture implements AutoCloseable {
+public final class EdgeFixture implements AutoCloseable {
     /** Game time, epoch ms; tests move it with {@link #advance}. */
     public final AtomicLong now = new AtomicLong(1_700_000_000_000L);
     public final GameClock clock = now::get;
@@ -34,7 +34,7 @@ public final class AuthFixture implements AutoCloseable {
     private final TestHazelcastFactory factory = new TestHazelcastFactory();
     private final List<OreServer> servers = new ArrayList<>();
 
-    public AuthFixture(Map<String, String> overrides) {
+    public EdgeFixture(Map<String, String> overrides) {
         Map<String, String> all = new HashMap<>();
         all.put("BCRYPT_COST", "4");
         all.put("HTTP_PORT", "0");

@@ -1,4 +1,4 @@
-package io.oregrid.edge.auth;
+package io.oregrid.edge.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +80,25 @@ public final class Http {
         return execute(b.build());
     }
 
+    /**
+     * Any request: {@code body} (JSON-encoded unless a String) with content type, bearer token and extra
+     * headers as name/value pairs; nulls mean "leave out".
+     */
+    public Response send(String method, String path, Object body, String contentType, String bearer, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json(body)));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return execute(b.build());
+    }
+
     private Response send(String path, String method, String body, String contentType, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -95,7 +114,8 @@ public final class Http {
     private static Response execute(HttpRequest request) {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body().isEmpty() ? JSON.missingNode() : JSON.readTree(r.body());
+            boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = r.body().isEmpty() || !json ? JSON.missingNode() : JSON.readTree(r.body());
             return new Response(r.statusCode(), body, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
