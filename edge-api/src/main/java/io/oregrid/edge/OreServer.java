@@ -67,7 +67,7 @@ public final class OreServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
 
         GameRules rules = GameRules.from(config);
-        LocationService location = new LocationService(hz, rules, clock);
+        LocationService location = new LocationService(hz, rules, clock, config.historyPerPlayer());
         CoinService coins = new CoinService(hz, location, rules, clock);
         ClaimSweeper sweeper = new ClaimSweeper(hz, coins, clock, config.sweepGraceS() * 1000L)
                 .start(config.sweepIntervalS() * 1000L);

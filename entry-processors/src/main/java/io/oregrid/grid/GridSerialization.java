@@ -7,6 +7,7 @@ import io.oregrid.grid.cell.EnterCellProcessor;
 import io.oregrid.grid.cell.LeaveCellProcessor;
 import io.oregrid.grid.cell.MarkCreditedProcessor;
 import io.oregrid.grid.cell.ReleaseClaimProcessor;
+import io.oregrid.grid.motion.AppendHistoryProcessor;
 import io.oregrid.grid.motion.UpdateMotionProcessor;
 import io.oregrid.grid.player.CreditCoinProcessor;
 
@@ -23,7 +24,7 @@ import java.util.List;
  */
 public final class GridSerialization {
     private static final List<Class<?>> PROCESSORS = Collections.synchronizedList(new ArrayList<>(List.of(
-            UpdateMotionProcessor.class,
+            UpdateMotionProcessor.class, AppendHistoryProcessor.class,
             EnterCellProcessor.class, LeaveCellProcessor.class, ClaimCoinProcessor.class,
             MarkCreditedProcessor.class, ReleaseClaimProcessor.class,
             CreditCoinProcessor.class)));

@@ -14,16 +14,21 @@ import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.motion.Verdict;
 import io.oregrid.node.game.LocationService;
+import io.oregrid.node.game.NearbyPlayer;
+import io.oregrid.node.game.NoPositionException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/location/update} (SPEC "Location"): validates the fix (400 naming the field),
- * applies the per-player location rate limit (429), runs the anti-cheat processor and maps its
- * verdict: 200 {@code {"accepted":true,"cell_id","triggers":[]}} or 422 MOVEMENT_REJECTED with
- * {@code reason}, {@code measured} and {@code limit} in the rule's unit.
+ * Location routes (SPEC "Location"). {@code POST /api/v1/location/update} validates the fix (400
+ * naming the field), applies the per-player location rate limit (429), runs the anti-cheat
+ * processor and maps its verdict: 200 {@code {"accepted":true,"cell_id","triggers":[]}} or 422
+ * MOVEMENT_REJECTED with {@code reason}, {@code measured} and {@code limit} in the rule's unit.
+ * {@code GET /api/v1/location/nearby?radius=} (metres, default 100, 1–1000) lists other fresh
+ * players nearest first; {@code GET /api/v1/location/history?limit=} (default 50, 1–500) lists the
+ * caller's accepted fixes newest first. Both answer 409 NO_POSITION / 400 as SPEC says.
  */
 public final class LocationRoutes implements EdgeModule {
     private final LocationService location;
@@ -41,6 +46,43 @@ public final class LocationRoutes implements EdgeModule {
     @Override
     public void routes(RoutesConfig routes) {
         routes.post("/api/v1/location/update", this::update);
+        routes.get("/api/v1/location/nearby", this::nearby);
+        routes.get("/api/v1/location/history", this::history);
+    }
+
+    private void nearby(Context ctx) {
+        Principal caller = Principal.of(ctx);
+        int radius = Bodies.queryInt(ctx, "radius", 100, 1, 1000);
+        List<NearbyPlayer> found;
+        try {
+            found = location.nearbyPlayers(caller.userId(), radius);
+        } catch (NoPositionException e) {
+            throw ApiException.of(ErrorCode.NO_POSITION, e.getMessage());
+        }
+        List<Map<String, Object>> players = found.stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("user_id", n.presence().playerId());
+            m.put("username", n.presence().username());
+            m.put("lat", n.presence().lat());
+            m.put("lng", n.presence().lng());
+            m.put("distance_m", Math.round(n.distanceM() * 100) / 100.0);
+            return m;
+        }).toList();
+        ctx.json(Map.of("players", players));
+    }
+
+    private void history(Context ctx) {
+        int limit = Bodies.queryInt(ctx, "limit", 50, 1, 500);
+        List<Map<String, Object>> fixes = location.history(Principal.of(ctx).userId(), limit).stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lat", f.lat());
+            m.put("lng", f.lng());
+            m.put("accuracy", f.accuracyM());
+            m.put("timestamp", f.timestampMs());
+            m.put("cell_id", f.cellToken());
+            return m;
+        }).toList();
+        ctx.json(Map.of("fixes", fixes));
     }
 
     private void update(Context ctx) {

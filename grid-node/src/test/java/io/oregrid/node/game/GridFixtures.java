@@ -32,7 +32,7 @@ final class GridFixtures {
     }
 
     LocationService location(HazelcastInstance hz) {
-        return new LocationService(hz, rules, clock);
+        return new LocationService(hz, rules, clock, config.historyPerPlayer());
     }
 
     CoinService coins(HazelcastInstance hz) {
