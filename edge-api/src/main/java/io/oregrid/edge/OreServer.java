@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.oregrid.edge.admin.AdminRoutes;
 import io.oregrid.edge.auth.AuthModule;
 import io.oregrid.edge.game.GameRoutes;
 import io.oregrid.edge.location.LocationRoutes;
@@ -79,6 +80,7 @@ public final class OreServer implements AutoCloseable {
                 List.of(auth,
                         new LocationRoutes(location, limiter, config.maxBodyBytes(), meters),
                         new GameRoutes(coins, meters),
+                        new AdminRoutes(auth.service(), config.maxBodyBytes()),
                         new OpsRoutes(hz, config, meters, node.startedAtMs())));
         app.start();
         LOG.info("edge listening on http://localhost:{} (cluster {}, S2 game level {}, persistence {})", app.port(),
