@@ -53,7 +53,13 @@ public final class OreServer implements AutoCloseable {
      * @param clock the node's one clock (real time in production; faster in the demo)
      */
     public static OreServer start(OreConfig config, GameClock clock) {
-        return start(OreNode.start(config, clock));
+        OreNode node = OreNode.start(config, clock);
+        try {
+            return start(node);
+        } catch (RuntimeException e) {
+            node.close(); // e.g. the HTTP port is taken: do not leave a member running
+            throw e;
+        }
     }
 
     /** Starts an edge on an already running member (tests pass members of their own clusters). */
@@ -82,7 +88,12 @@ public final class OreServer implements AutoCloseable {
                         new GameRoutes(coins, meters),
                         new AdminRoutes(auth.service(), config.maxBodyBytes()),
                         new OpsRoutes(hz, config, meters, node.startedAtMs())));
-        app.start();
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            sweeper.close();
+            throw e;
+        }
         LOG.info("edge listening on http://localhost:{} (cluster {}, S2 game level {}, persistence {})", app.port(),
                 config.clusterName(), rules.cellLevel(), config.persistenceEnabled() ? "postgresql" : "memory");
         return new OreServer(node, app, sweeper, auth, meters);
