@@ -1,0 +1,93 @@
+-- ORE Grid: SQL mappings for analysts (SPEC capability 11, "distributed SQL for analysts").
+--
+-- The one place where the grid's maps meet SQL. Every node runs these statements when it starts
+-- (io.oregrid.node.sql.SqlMappings), so they are always in force; admin-console-config/README.md
+-- documents them and its example queries. Comments are whole lines starting with "--"; outside
+-- them a semicolon only ends a statement (none inside string literals).
+--
+-- Rules for this file:
+--   * Every statement is CREATE OR REPLACE: running the file again (each node start, a restart,
+--     a new node joining) is harmless and brings an old definition up to date.
+--   * Columns are explicit. A mapping then needs no entry in the map, nor any Compact schema
+--     known to the cluster yet: it works on an empty grid and after a full restart.
+--   * Mapping names are for analysts (snake_case); EXTERNAL NAME gives the map's real name when
+--     it differs. Columns are snake_case with EXTERNAL NAME "this.<record component>".
+--   * Only scalar Compact fields become columns (BOOLEAN, INT8-64, FLOAT32/64, DECIMAL, STRING,
+--     date/time kinds and their nullable forms; a Java enum travels as STRING). Left out:
+--     - arrays: SQL has no column type for Compact arrays (PlayerState.recentCollects,
+--       PlayerMotion.violations, CellState.coins and present, LocationHistory.fixes - so the
+--       location-history map has no mapping: nothing but its key would be readable);
+--     - nested records (PlayerMotion.lastFix, lastRefusedFix): reachable only through a
+--       user-defined type (CREATE TYPE), and on Hazelcast 5.6.0 reading a field of one fails with
+--       NoClassDefFoundError org/apache/avro/generic/GenericRecord unless Apache Avro is on the
+--       member's classpath. They are also exact positions of identifiable people; cell_token
+--       (the S2 game cell, about 280 m across) is the position analysts get.
+--   * The map key is not a column (Hazelcast SQL cannot rename __key); each record repeats its
+--     key in a component (playerId, token, id), which is mapped instead.
+--   * Secrets never get a column: no UserRecord.passwordHash, no mapping at all for
+--     refresh-tokens or signing-keys. This keeps them out of SELECT * and out of sight, but it
+--     is no access control: the hidden field "this" (the whole record) stays selectable, and in
+--     Community Edition any client that reaches a member can define its own mappings or read a
+--     map directly. SQL access is grid access (admin-console-config/README.md). Mappings are read-only by convention: the grid's
+--     EntryProcessors own every value, so analysts never INSERT, UPDATE, DELETE or SINK INTO.
+--   * A new map gets its mapping here in the same change that creates the map.
+--
+-- Units as in the records: times are epoch milliseconds (BIGINT), speeds m/s, amounts integers.
+
+-- Map "players" (io.oregrid.grid.player.PlayerState): a player's economy. A player gets a row
+-- with their first credited coin. Left out: recentCollects (array; the idempotency records).
+CREATE OR REPLACE MAPPING players (
+    player_id       VARCHAR EXTERNAL NAME "this.playerId",
+    balance         BIGINT  EXTERNAL NAME "this.balance",
+    coins_collected BIGINT  EXTERNAL NAME "this.coinsCollected"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'varchar',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.player.PlayerState'
+);
+
+-- Map "player-motion" (io.oregrid.grid.motion.PlayerMotion): where a player is (cell) and their
+-- anti-cheat state. A player gets a row with their first location update, accepted or not;
+-- cell_token is NULL until a fix is accepted, last_refusal_at_ms is 0 until one is refused.
+-- reputation is 0-100 (starts at 100, -10 per refusal, +1 per accepted fix). Left out: lastFix
+-- and lastRefusedFix (nested records), violations (int array: refusals per reason).
+CREATE OR REPLACE MAPPING player_motion EXTERNAL NAME "player-motion" (
+    player_id          VARCHAR EXTERNAL NAME "this.playerId",
+    cell_token         VARCHAR EXTERNAL NAME "this.cellToken",
+    last_speed_ms      DOUBLE  EXTERNAL NAME "this.lastSpeedMs",
+    accepted_fixes     BIGINT  EXTERNAL NAME "this.acceptedFixes",
+    reputation         INT     EXTERNAL NAME "this.reputation",
+    last_refusal_at_ms BIGINT  EXTERNAL NAME "this.lastRefusalAtMs"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'varchar',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.motion.PlayerMotion'
+);
+
+-- Map "cells" (io.oregrid.grid.cell.CellState): S2 cells of the game level that players have
+-- visited. Left out: coins and present (arrays of records) - live coins and presence are served
+-- by the API (nearby coins/players), not by SQL.
+CREATE OR REPLACE MAPPING cells (
+    cell_token       VARCHAR EXTERNAL NAME "this.token",
+    spawn_epoch      BIGINT  EXTERNAL NAME "this.spawnEpoch",
+    spawned_in_epoch INT     EXTERNAL NAME "this.spawnedInEpoch"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'varchar',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.cell.CellState'
+);
+
+-- Map "users" (io.oregrid.grid.auth.UserRecord), safe columns only: no password hash, and no
+-- e-mail either (the map key; personal data that no analysis needs - join on user_id). user_id is
+-- the player_id of the game mappings. role is player / advertiser / analyst / admin in upper case.
+CREATE OR REPLACE MAPPING users (
+    user_id       VARCHAR EXTERNAL NAME "this.id",
+    username      VARCHAR EXTERNAL NAME "this.username",
+    role          VARCHAR EXTERNAL NAME "this.role",
+    genesis       BOOLEAN EXTERNAL NAME "this.genesis",
+    created_at_ms BIGINT  EXTERNAL NAME "this.createdAtMs"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'varchar',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.auth.UserRecord'
+);
