@@ -1,0 +1,206 @@
+package io.oregrid.bench;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.oregrid.grid.GridMaps;
+import io.oregrid.grid.cell.CellState;
+import io.oregrid.grid.cell.Coin;
+import io.oregrid.grid.motion.Fix;
+import io.oregrid.grid.motion.MotionResult;
+import io.oregrid.grid.support.GameClock;
+import io.oregrid.node.GridConfigFactory;
+import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.game.CoinService;
+import io.oregrid.node.game.CollectOutcome;
+import io.oregrid.node.game.GameRules;
+import io.oregrid.node.game.LocationService;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The storage path under load, in one run on one embedded member (no HTTP: the figures are the
+ * grid's and PostgreSQL's): collections per second with write-through on and off (and their ratio),
+ * then location-history rows per second through the batched path (accepted fixes until their rows
+ * are all in {@code location_history}).
+ *
+ * <p>Database: {@code ORE_BENCH_DB_URL} / {@code _USER} / {@code _PASSWORD}, by default the test
+ * database of {@code scripts/ensure-postgres.sh}; the run works in a schema of its own and drops it.
+ * Arguments: {@code [players] [threads] [fixesPerPlayer]} (defaults 40, 8, 25). Load generator,
+ * member and PostgreSQL share the machine's CPUs.
+ */
+public final class PersistenceBench {
+    private static final double LAT = -10.9393, LNG = -37.0627;
+    private static final int COINS_PER_CELL = 40;
+
+    private final int players;
+    private final int threads;
+    private final int fixesPerPlayer;
+    private final String baseUrl = env("ORE_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/ore_test");
+    private final String user = env("ORE_BENCH_DB_USER", "ore");
+    private final String password = env("ORE_BENCH_DB_PASSWORD", "ore");
+    private final String schema = "b_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private PersistenceBench(int players, int threads, int fixesPerPlayer) {
+        this.players = players;
+        this.threads = threads;
+        this.fixesPerPlayer = fixesPerPlayer;
+    }
+
+    /** Runs the benchmark and prints the figures. */
+    public static void main(String[] args) throws Exception {
+        int players = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int fixes = args.length > 2 ? Integer.parseInt(args[2]) : 25;
+        new PersistenceBench(players, threads, fixes).run(System.out);
+    }
+
+    private void run(PrintStream out) throws Exception {
+        sql("CREATE SCHEMA " + schema);
+        try {
+            out.printf(Locale.ROOT, "persistence bench: %d players x %d coins, %d threads, schema %s%n",
+                    players, COINS_PER_CELL, threads, schema);
+            double off = collectionsPerSecond(false);
+            double on = collectionsPerSecond(true);
+            out.printf(Locale.ROOT, "collections/s  write-through off (memory): %,10.0f%n", off);
+            out.printf(Locale.ROOT, "collections/s  write-through on  (postgres): %,10.0f%n", on);
+            out.printf(Locale.ROOT, "ratio on/off: %.3f (%.1fx slower)%n", on / off, off / on);
+            long[] history = historyRows(out);
+            out.printf(Locale.ROOT, "history: %,d accepted fixes at %,.0f fixes/s (grid), %,d rows in %.2f s -> %,.0f rows/s"
+                            + " through the batched path%n", history[0], history[0] * 1000.0 / history[1], history[2],
+                    history[3] / 1000.0, history[2] * 1000.0 / history[3]);
+        } finally {
+            sql("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private OreConfig config(boolean persistent) {
+        Map<String, String> o = new HashMap<>();
+        o.put("CLUSTER_NAME", "bench-" + UUID.randomUUID());
+        o.put("MEMBER_PORT", "5901");
+        o.put("COIN_DENSITY_PER_CELL", Integer.toString(COINS_PER_CELL));
+        o.put("COIN_TTL_S", "86400");
+        o.put("HISTORY_FLUSH_INTERVAL_S", "1");
+        if (persistent) {
+            o.put("DB_URL", baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            o.put("DB_USER", user);
+            o.put("DB_PASSWORD", password);
+        }
+        return OreConfig.defaults().with(o);
+    }
+
+    /** Every player collects every coin of their own cell, {@code threads} players at a time. */
+    private double collectionsPerSecond(boolean persistent) throws Exception {
+        OreConfig cfg = config(persistent);
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(GridConfigFactory.memberConfig(cfg));
+        try {
+            AtomicLong now = new AtomicLong(System.currentTimeMillis());
+            GameClock clock = now::get;
+            GameRules rules = GameRules.from(cfg);
+            LocationService location = new LocationService(member, rules, clock, cfg.historyPerPlayer());
+            CoinService coins = new CoinService(member, location, rules, clock);
+            String run = persistent ? "on" : "off";
+            List<Coin[]> cellsCoins = new ArrayList<>();
+            for (int p = 0; p < players; p++) {
+                MotionResult r = location.update(run + p, run + p, new Fix(LAT + p * 0.01, LNG, 5, now.get(), null, null));
+                cellsCoins.add(member.<String, CellState>getMap(GridMaps.CELLS).get(r.cellToken()).coins());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            List<Future<Long>> done = new ArrayList<>();
+            for (int p = 0; p < players; p++) {
+                String player = run + p;
+                Coin[] cell = cellsCoins.get(p);
+                done.add(pool.submit(() -> {
+                    long credited = 0;
+                    for (int i = 0; i < cell.length; i++) {
+                        if (coins.collect(player, cell[i].id(), "k" + i, 1.0, 1e6).status() == CollectOutcome.Status.CREDITED) {
+                            credited++;
+                        }
+                    }
+                    return credited;
+                }));
+            }
+            long credited = 0;
+            for (Future<Long> f : done) {
+                credited += f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            return credited / seconds;
+        } finally {
+            member.shutdown();
+        }
+    }
+
+    /** @return {accepted fixes, ms to accept them, rows, ms from the first fix until every row was in the table} */
+    private long[] historyRows(PrintStream out) throws Exception {
+        OreConfig cfg = config(true);
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(GridConfigFactory.memberConfig(cfg));
+        try {
+            AtomicLong now = new AtomicLong(System.currentTimeMillis());
+            GameRules rules = GameRules.from(cfg);
+            LocationService location = new LocationService(member, rules, now::get, cfg.historyPerPlayer());
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            long start = System.nanoTime();
+            long accepted = 0;
+            for (int round = 0; round < fixesPerPlayer; round++) {
+                long t = now.addAndGet(30_000);
+                double lat = LAT + round * 1e-4;
+                List<Future<Boolean>> done = new ArrayList<>();
+                for (int p = 0; p < players * 5; p++) {
+                    String player = "h" + p;
+                    double lng = LNG + p * 0.001;
+                    done.add(pool.submit(() -> location.update(player, player, new Fix(lat, lng, 5, t, null, null)).accepted()));
+                }
+                for (Future<Boolean> f : done) {
+                    accepted += f.get() ? 1 : 0;
+                }
+            }
+            long acceptedMs = (System.nanoTime() - start) / 1_000_000;
+            pool.shutdown();
+            long rows;
+            do {
+                rows = count("SELECT count(*) FROM " + schema + ".location_history WHERE player_id LIKE 'h%'");
+            } while (rows < accepted && (System.nanoTime() - start) / 1_000_000 < 120_000);
+            long allMs = (System.nanoTime() - start) / 1_000_000;
+            out.printf(Locale.ROOT, "  (%d players x %d fixes)%n", players * 5, fixesPerPlayer);
+            return new long[]{accepted, acceptedMs, rows, allMs};
+        } finally {
+            member.shutdown();
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static String env(String name, String def) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? def : v;
+    }
+}

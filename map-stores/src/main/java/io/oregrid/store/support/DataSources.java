@@ -1,0 +1,66 @@
+package io.oregrid.store.support;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The member's HikariCP pool of PostgreSQL connections.
+ *
+ * <p>Sizing: {@code poolSize} connections per member (default 10, {@code ORE_DB_POOL_SIZE}). A
+ * write-through store runs on the partition thread that owns the entry, so at most one connection
+ * per partition thread is busy with stores (Hazelcast runs one partition thread per core: 2 here),
+ * plus the write-behind flusher, map loads on other threads and the health check; 10 leaves room
+ * for all of them on a small machine and keeps a 10-member cluster at 100 connections, PostgreSQL's
+ * default {@code max_connections}. HikariCP's own advice (connections ≈ cores × 2 + spindles on the
+ * database host) caps it from the other side.
+ *
+ * <p>Timeouts: a caller waits at most {@code timeoutMs} for a connection, and a statement's socket
+ * read at most 10 s, so a write during an outage fails fast (503) instead of holding the partition
+ * thread. Inserts sent as a JDBC batch are rewritten into multi-row inserts
+ * ({@code reWriteBatchedInserts}).
+ */
+public final class DataSources {
+    /** Longest a statement may wait on the socket, seconds (pgJDBC {@code socketTimeout}). */
+    static final int SOCKET_TIMEOUT_S = 10;
+
+    private DataSources() {
+    }
+
+    /**
+     * Opens the pool; fails at once when the database cannot be reached (a node does not start
+     * half-persistent).
+     *
+     * @param url       JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/ore}
+     * @param user      role name
+     * @param password  role password (never logged)
+     * @param poolSize  maximum connections
+     * @param timeoutMs longest wait for a connection, ms
+     * @throws StoreException when no connection can be made
+     */
+    public static HikariDataSource open(String url, String user, String password, int poolSize, long timeoutMs) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("ore-postgresql");
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMinimumIdle(Math.min(2, poolSize));
+        hikari.setConnectionTimeout(timeoutMs);
+        hikari.setValidationTimeout(Math.min(timeoutMs, 1000));
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        hikari.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_S));
+        hikari.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeoutMs / 1000)));
+        hikari.addDataSourceProperty("ApplicationName", "ore-grid");
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to PostgreSQL at " + redact(url), e);
+        }
+    }
+
+    /** @return the URL without its query string (which may carry a password) */
+    public static String redact(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+}
