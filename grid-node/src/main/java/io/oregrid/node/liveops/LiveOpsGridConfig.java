@@ -1,0 +1,31 @@
+package io.oregrid.node.liveops;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.MapConfig;
+import io.oregrid.grid.GridMaps;
+import io.oregrid.node.config.OreConfig;
+
+/**
+ * The LiveOps maps on a member: the Idempotency-Key store with its TTL, player state, the
+ * accepted-event stream with the event journal its Jet job reads, and suspicious events.
+ */
+public final class LiveOpsGridConfig {
+    /** Accepted events stay in the stream map this long (real time); the journal is what Jet reads, seconds. */
+    public static final int EVENTS_RETENTION_S = 7 * 86_400;
+
+    private LiveOpsGridConfig() {
+    }
+
+    /** Adds the LiveOps map configurations to {@code config}. */
+    public static void apply(Config config, OreConfig ore) {
+        config.addMapConfig(new MapConfig(GridMaps.IDEMPOTENCY).setBackupCount(ore.backupCount())
+                .setTimeToLiveSeconds(ore.idempotencyTtlS()));
+        config.addMapConfig(new MapConfig(GridMaps.LIVEOPS_PLAYERS).setBackupCount(ore.backupCount()));
+        config.addMapConfig(new MapConfig(GridMaps.SUSPICIOUS_EVENTS).setBackupCount(ore.backupCount()));
+        config.addMapConfig(new MapConfig(GridMaps.LIVEOPS_EVENTS).setBackupCount(ore.backupCount())
+                .setTimeToLiveSeconds(EVENTS_RETENTION_S)
+                .setEventJournalConfig(new EventJournalConfig().setEnabled(true)
+                        .setCapacity(ore.liveOps().journalCapacity())));
+    }
+}
