@@ -91,3 +91,41 @@ CREATE OR REPLACE MAPPING users (
     'valueFormat' = 'compact',
     'valueCompactTypeName' = 'io.oregrid.grid.auth.UserRecord'
 );
+
+-- Map "suspicious-events" (io.oregrid.grid.liveops.SuspiciousEvent): progression events held back
+-- by the fairness guard as outliers against the player's own history. z_score = (delta_xp - mean_xp)
+-- / std_xp over samples accepted events; blocked says whether this flag blocked the player.
+CREATE OR REPLACE MAPPING suspicious_events EXTERNAL NAME "suspicious-events" (
+    event_id      VARCHAR EXTERNAL NAME "this.eventId",
+    player_id     VARCHAR EXTERNAL NAME "this.playerId",
+    event_type    VARCHAR EXTERNAL NAME "this.type",
+    delta_xp      BIGINT  EXTERNAL NAME "this.deltaXp",
+    z_score       DOUBLE  EXTERNAL NAME "this.zScore",
+    mean_xp       DOUBLE  EXTERNAL NAME "this.meanXp",
+    std_xp        DOUBLE  EXTERNAL NAME "this.stdXp",
+    samples       BIGINT  EXTERNAL NAME "this.samples",
+    flagged_at_ms BIGINT  EXTERNAL NAME "this.flaggedAtMs",
+    blocked       BOOLEAN EXTERNAL NAME "this.blocked",
+    body          VARCHAR EXTERNAL NAME "this.body"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'varchar',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.liveops.SuspiciousEvent'
+);
+
+-- Map "liveops-players" (io.oregrid.grid.liveops.LiveOpsPlayer): XP, level and fairness state of the
+-- game servers' players (player_id is the ORE user id when the player is one of ours).
+CREATE OR REPLACE MAPPING liveops_players EXTERNAL NAME "liveops-players" (
+    player_id   VARCHAR EXTERNAL NAME "this.playerId",
+    xp          BIGINT  EXTERNAL NAME "this.xp",
+    level       INTEGER EXTERNAL NAME "this.level",
+    samples     BIGINT  EXTERNAL NAME "this.samples",
+    mean_xp     DOUBLE  EXTERNAL NAME "this.meanXp",
+    flags       INTEGER EXTERNAL NAME "this.flags",
+    blocked     BOOLEAN EXTERNAL NAME "this.blocked",
+    dropped     BIGINT  EXTERNAL NAME "this.dropped"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'varchar',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.liveops.LiveOpsPlayer'
+);

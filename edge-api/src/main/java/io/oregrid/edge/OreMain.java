@@ -2,6 +2,7 @@ package io.oregrid.edge;
 
 import io.oregrid.edge.demo.DemoOptions;
 import io.oregrid.edge.sql.SqlCommand;
+import io.oregrid.edge.liveops.SendEventCommand;
 import io.oregrid.edge.demo.DemoReport;
 import io.oregrid.edge.demo.DemoRunner;
 import io.oregrid.edge.demo.DemoSummary;
@@ -31,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "ore", mixinStandardHelpOptions = true, versionProvider = OreMain.VersionProvider.class,
         description = "ORE Grid: an embedded-grid backend for a location-based AR game.",
-        subcommands = {OreMain.Serve.class, OreMain.Demo.class, SqlCommand.class})
+        subcommands = {OreMain.Serve.class, OreMain.Demo.class, SqlCommand.class, SendEventCommand.class})
 public final class OreMain implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(OreMain.class);
     /** Exit status for a configuration error (ConfigException) or bad usage. */
@@ -55,7 +56,7 @@ public final class OreMain implements Runnable {
     /** Without a subcommand: usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: serve, demo or sql");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: serve, demo, sql or send-event");
     }
 
     /** Maps a failure while running a subcommand to an exit status; a bad configuration gets no stack trace. */

@@ -10,10 +10,15 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.oregrid.edge.admin.AdminRoutes;
 import io.oregrid.edge.auth.AuthModule;
+import io.oregrid.edge.game.CoinCollects;
 import io.oregrid.edge.game.GameRoutes;
+import io.oregrid.edge.liveops.LiveOpsModule;
 import io.oregrid.edge.location.LocationRoutes;
+import io.oregrid.edge.location.LocationUpdates;
 import io.oregrid.edge.ops.OpsRoutes;
 import io.oregrid.edge.ratelimit.RateLimiter;
+import io.oregrid.edge.realtime.RealtimeModule;
+import io.oregrid.edge.social.ChatRoutes;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.OreNode;
 import io.oregrid.node.config.OreConfig;
@@ -21,6 +26,7 @@ import io.oregrid.node.game.ClaimSweeper;
 import io.oregrid.node.game.CoinService;
 import io.oregrid.node.game.GameRules;
 import io.oregrid.node.game.LocationService;
+import io.oregrid.node.realtime.ChatService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +44,16 @@ public final class OreServer implements AutoCloseable {
     private final ClaimSweeper sweeper;
     private final AuthModule auth;
     private final PrometheusMeterRegistry meters;
+    private final RealtimeModule realtime;
 
-    private OreServer(OreNode node, Javalin app, ClaimSweeper sweeper, AuthModule auth, PrometheusMeterRegistry meters) {
+    private OreServer(OreNode node, Javalin app, ClaimSweeper sweeper, AuthModule auth, PrometheusMeterRegistry meters,
+                      RealtimeModule realtime) {
         this.node = node;
         this.app = app;
         this.sweeper = sweeper;
         this.auth = auth;
         this.meters = meters;
+        this.realtime = realtime;
     }
 
     /**
@@ -81,22 +90,32 @@ public final class OreServer implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(config, clock, hz, meters);
         AuthModule auth = new AuthModule(config, clock, hz, meters, limiter);
 
+        LocationUpdates locationUpdates = new LocationUpdates(location, limiter, meters);
+        CoinCollects collects = new CoinCollects(coins, meters);
+        ChatService chat = new ChatService(hz, clock, config.chatHistoryPerChannel());
+        RealtimeModule realtime = new RealtimeModule(config, clock, hz, auth.tokens(), locationUpdates, collects, chat,
+                rules.cellLevel(), meters);
+
         Javalin app = EdgeApp.create(config,
                 List.of(auth.authFilter(), limiter.userLimitFilter()),
                 List.of(auth,
-                        new LocationRoutes(location, limiter, config.maxBodyBytes(), meters),
-                        new GameRoutes(coins, meters),
+                        new LocationRoutes(location, locationUpdates, config.maxBodyBytes()),
+                        new GameRoutes(coins, collects),
+                        new ChatRoutes(chat, rules.cellLevel()),
+                        realtime,
                         new AdminRoutes(auth.service(), config.maxBodyBytes()),
+                        new LiveOpsModule(config, clock, hz, meters),
                         new OpsRoutes(hz, config, meters, node.startedAtMs())));
         try {
             app.start();
         } catch (RuntimeException e) {
+            realtime.close();
             sweeper.close();
             throw e;
         }
         LOG.info("edge listening on http://localhost:{} (cluster {}, S2 game level {}, persistence {})", app.port(),
                 config.clusterName(), rules.cellLevel(), config.persistenceEnabled() ? "postgresql" : "memory");
-        return new OreServer(node, app, sweeper, auth, meters);
+        return new OreServer(node, app, sweeper, auth, meters, realtime);
     }
 
     /** @return the edge's HTTP port */
@@ -125,9 +144,15 @@ public final class OreServer implements AutoCloseable {
         return meters;
     }
 
-    /** Graceful stop: the edge stops taking requests, then the member leaves the cluster. */
+    /** @return the WebSocket edge ({@code /ws}) */
+    public RealtimeModule realtime() {
+        return realtime;
+    }
+
+    /** Graceful stop: WebSockets close with 1001, the edge stops taking requests, then the member leaves the cluster. */
     @Override
     public void close() {
+        realtime.close();
         app.stop();
         sweeper.close();
         node.close();

@@ -23,6 +23,18 @@ public final class GridMaps {
     public static final String SIGNING_KEYS = "signing-keys";
     /** Bucket4j bucket state per limit key; the library's own serialized state (not a record). */
     public static final String RATE_LIMITS = "rate-limits";
+    /** chat channel name ({@code global}, {@code cell:<token>}) → {@code ChatRing}: newest messages, bounded. */
+    public static final String CHAT_RINGS = "chat-rings";
+    /** Reliable topic of appended {@code ChatMessage}s; every edge node delivers them to its local sockets. */
+    public static final String CHAT_TOPIC = "chat-events";
+    /** caller scope + "|" + Idempotency-Key → {@code IdempotencyRecord} (fingerprint, in-flight owner, stored response; TTL). */
+    public static final String IDEMPOTENCY = "idempotency";
+    /** events' playerId → {@code LiveOpsPlayer}: XP, level, rewards, flood window, z-score statistics, flags. */
+    public static final String LIVEOPS_PLAYERS = "liveops-players";
+    /** {@code EventKey} (player-partitioned) → {@code GameEvent}: the accepted-event stream; its journal feeds Jet. */
+    public static final String LIVEOPS_EVENTS = "liveops-events";
+    /** event id → {@code SuspiciousEvent}: progression outliers held back, with their z-scores. */
+    public static final String SUSPICIOUS_EVENTS = "suspicious-events";
 
     private GridMaps() {
     }

@@ -7,9 +7,16 @@ import io.oregrid.grid.cell.EnterCellProcessor;
 import io.oregrid.grid.cell.LeaveCellProcessor;
 import io.oregrid.grid.cell.MarkCreditedProcessor;
 import io.oregrid.grid.cell.ReleaseClaimProcessor;
+import io.oregrid.grid.chat.AppendChatProcessor;
 import io.oregrid.grid.motion.AppendHistoryProcessor;
 import io.oregrid.grid.motion.UpdateMotionProcessor;
 import io.oregrid.grid.player.CreditCoinProcessor;
+import io.oregrid.grid.liveops.AbandonRequestProcessor;
+import io.oregrid.grid.liveops.BeginRequestProcessor;
+import io.oregrid.grid.liveops.ClaimRewardProcessor;
+import io.oregrid.grid.liveops.CompleteRequestProcessor;
+import io.oregrid.grid.liveops.IngestEventProcessor;
+import io.oregrid.grid.liveops.UnblockPlayerProcessor;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +34,9 @@ public final class GridSerialization {
             UpdateMotionProcessor.class, AppendHistoryProcessor.class,
             EnterCellProcessor.class, LeaveCellProcessor.class, ClaimCoinProcessor.class,
             MarkCreditedProcessor.class, ReleaseClaimProcessor.class,
-            CreditCoinProcessor.class)));
+            CreditCoinProcessor.class, AppendChatProcessor.class,
+            BeginRequestProcessor.class, CompleteRequestProcessor.class, AbandonRequestProcessor.class,
+            IngestEventProcessor.class, UnblockPlayerProcessor.class, ClaimRewardProcessor.class)));
 
     private GridSerialization() {
     }

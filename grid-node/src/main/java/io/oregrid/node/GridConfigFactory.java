@@ -7,11 +7,15 @@ import com.hazelcast.config.NetworkConfig;
 import io.oregrid.grid.GridMaps;
 import io.oregrid.grid.GridSerialization;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.persistence.Persistence;
+import io.oregrid.node.liveops.LiveOpsGridConfig;
 import io.oregrid.node.ratelimit.RateLimitGridConfig;
 
 /**
  * Builds a member's Hazelcast {@link Config} from the node configuration: cluster name, discovery
- * (TCP-IP member list, or none when standalone), map settings and Jet.
+ * (TCP-IP member list, or none when standalone), map settings and Jet, and — when
+ * {@code ORE_DB_URL} is set — the PostgreSQL map stores ({@link Persistence}: building the config
+ * then opens the member's pool and migrates the schema; the member's shutdown closes the pool).
  */
 public final class GridConfigFactory {
 
@@ -42,6 +46,9 @@ public final class GridConfigFactory {
         }
 
         applyMaps(config, ore);
+        if (ore.persistenceEnabled()) {
+            Persistence.open(ore).applyTo(config, ore); // pool + Flyway now, before any map is used
+        }
         GridSerialization.apply(config.getSerializationConfig());
         return config;
     }
@@ -50,9 +57,10 @@ public final class GridConfigFactory {
     public static void applyMaps(Config config, OreConfig ore) {
         for (String name : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY,
                 GridMaps.CELLS, GridMaps.USERS, GridMaps.USERNAMES, GridMaps.REFRESH_TOKENS, GridMaps.SIGNING_KEYS,
-                GridMaps.RATE_LIMITS}) {
+                GridMaps.RATE_LIMITS, GridMaps.CHAT_RINGS}) {
             config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()));
         }
         RateLimitGridConfig.apply(config);
+        LiveOpsGridConfig.apply(config, ore);
     }
 }

@@ -5,6 +5,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.persistence.Persistence;
 import io.oregrid.node.sql.SqlMappings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,15 @@ public final class OreNode implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final long startedAtMs = System.currentTimeMillis();
 
-    /** Wraps a running member; {@link #close()} shuts it down. */
+    /**
+     * Wraps a running member; {@link #close()} shuts it down. With persistence on, the member's eager
+     * write-through maps from now on reload the keys a crashed member took with it.
+     */
     public OreNode(OreConfig config, GameClock clock, HazelcastInstance hazelcast) {
         this.config = config;
         this.clock = clock;
         this.hazelcast = hazelcast;
+        Persistence.of(hazelcast).ifPresent(p -> p.reloadLostPartitions(hazelcast));
     }
 
     /**

@@ -94,6 +94,22 @@ public final class TokenService {
      *                      retired key, badly signed, expired, or for another issuer or audience
      */
     public Principal verify(String token) {
+        Principal principal = verifyIgnoringExpiry(token);
+        if (clock.nowMs() >= principal.expiresAtMs()) {
+            throw invalid();
+        }
+        return principal;
+    }
+
+    /**
+     * Everything {@link #verify} checks except {@code exp}, for callers that must tell an expired
+     * token from a bad one: the WebSocket handshake closes the first with 4003, the second with 4001
+     * (SPEC "WebSocket {@code /ws}").
+     *
+     * @return the caller, whose {@link Principal#expiresAtMs()} the caller compares with the game clock
+     * @throws ApiException 401 AUTH_INVALID_TOKEN as {@link #verify}, but never for expiry alone
+     */
+    public Principal verifyIgnoringExpiry(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
@@ -117,7 +133,7 @@ public final class TokenService {
 
     private Principal principal(JWTClaimsSet claims) throws ParseException {
         Date exp = claims.getExpirationTime();
-        if (exp == null || clock.nowMs() >= exp.getTime()) {
+        if (exp == null) {
             throw invalid();
         }
         if (!config.jwtIssuer().equals(claims.getIssuer())

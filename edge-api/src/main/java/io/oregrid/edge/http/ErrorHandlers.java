@@ -1,6 +1,7 @@
 package io.oregrid.edge.http;
 
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import io.oregrid.store.support.StoreException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The one place that turns failures into the SPEC error envelope
  * {@code {"error","code","request_id",...}}: {@link ApiException}s as they are, Javalin's own
- * responses (404 route, 405 method, 413 size) mapped to SPEC codes, anything unexpected to a
+ * responses (404 route, 405 method, 413 size) mapped to SPEC codes, a database failure to 503
+ * {@code DEPENDENCY_UNAVAILABLE} (no SQL or cause in the body), anything unexpected to a
  * generic 500 whose cause is logged with the request id and never shown.
  */
 public final class ErrorHandlers {
@@ -31,6 +33,11 @@ public final class ErrorHandlers {
             render(ctx, ApiException.of(ErrorCode.DEPENDENCY_UNAVAILABLE, "the grid is not available"));
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (databaseUnavailable(e)) {
+                LOG.warn("request {} {} {} failed: database unavailable", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
+                render(ctx, ApiException.of(ErrorCode.DEPENDENCY_UNAVAILABLE, "the database is unavailable; retry later"));
+                return;
+            }
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
             render(ctx, ApiException.of(ErrorCode.INTERNAL_ERROR, "internal error"));
         });
@@ -49,6 +56,15 @@ public final class ErrorHandlers {
                 render(ctx, ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "request body too large"));
             }
         });
+    }
+
+    /**
+     * Whether a failure means PostgreSQL could not take or give what a request needed: a MapStore's
+     * {@link StoreException} anywhere in the causes (Hazelcast may wrap it). The request changed
+     * nothing durable; the client may retry (with the same Idempotency-Key).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        return StoreException.isCauseOf(e);
     }
 
     private static ApiException fromStatus(int status) {

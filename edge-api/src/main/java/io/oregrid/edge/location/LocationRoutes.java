@@ -1,18 +1,12 @@
 package io.oregrid.edge.location;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.oregrid.edge.EdgeModule;
 import io.oregrid.edge.auth.Principal;
 import io.oregrid.edge.http.ApiException;
 import io.oregrid.edge.http.Bodies;
 import io.oregrid.edge.http.ErrorCode;
-import io.oregrid.edge.ratelimit.RateLimiter;
-import io.oregrid.grid.motion.Fix;
-import io.oregrid.grid.motion.MotionResult;
-import io.oregrid.grid.motion.Verdict;
 import io.oregrid.node.game.LocationService;
 import io.oregrid.node.game.NearbyPlayer;
 import io.oregrid.node.game.NoPositionException;
@@ -22,25 +16,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Location routes (SPEC "Location"). {@code POST /api/v1/location/update} validates the fix (400
- * naming the field), applies the per-player location rate limit (429), runs the anti-cheat
- * processor and maps its verdict: 200 {@code {"accepted":true,"cell_id","triggers":[]}} or 422
- * MOVEMENT_REJECTED with {@code reason}, {@code measured} and {@code limit} in the rule's unit.
+ * Location routes (SPEC "Location"). {@code POST /api/v1/location/update} runs {@link LocationUpdates}
+ * (rate limit 429, validation 400, anti-cheat 422 MOVEMENT_REJECTED with {@code reason},
+ * {@code measured} and {@code limit} in the rule's unit) and answers 200
+ * {@code {"accepted":true,"cell_id","triggers":[]}}.
  * {@code GET /api/v1/location/nearby?radius=} (metres, default 100, 1–1000) lists other fresh
  * players nearest first; {@code GET /api/v1/location/history?limit=} (default 50, 1–500) lists the
  * caller's accepted fixes newest first. Both answer 409 NO_POSITION / 400 as SPEC says.
  */
 public final class LocationRoutes implements EdgeModule {
     private final LocationService location;
-    private final RateLimiter limiter;
+    private final LocationUpdates updates;
     private final long maxBodyBytes;
-    private final MeterRegistry meters;
 
-    public LocationRoutes(LocationService location, RateLimiter limiter, long maxBodyBytes, MeterRegistry meters) {
+    /**
+     * @param location     nearby players and history
+     * @param updates      the location update shared with the WebSocket edge
+     * @param maxBodyBytes request body limit, bytes
+     */
+    public LocationRoutes(LocationService location, LocationUpdates updates, long maxBodyBytes) {
         this.location = location;
-        this.limiter = limiter;
+        this.updates = updates;
         this.maxBodyBytes = maxBodyBytes;
-        this.meters = meters;
     }
 
     @Override
@@ -86,70 +83,6 @@ public final class LocationRoutes implements EdgeModule {
     }
 
     private void update(Context ctx) {
-        Principal caller = Principal.of(ctx);
-        limiter.checkLocation(caller.userId());
-        Fix fix = parseFix(Bodies.object(ctx, maxBodyBytes));
-        MotionResult result = location.update(caller.userId(), caller.username(), fix);
-        meters.counter("ore_location_updates_total", "outcome",
-                result.accepted() ? "accepted" : result.verdict().reason().name()).increment();
-        if (!result.accepted()) {
-            Verdict v = result.verdict();
-            ApiException refusal = ApiException.of(ErrorCode.MOVEMENT_REJECTED, "fix refused: " + v.reason())
-                    .with("reason", v.reason().name());
-            if (Double.isFinite(v.measured())) {
-                refusal.with("measured", v.measured());
-            }
-            refusal.with("limit", v.limit()).with("unit", unitOf(v));
-            throw refusal;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", true);
-        body.put("cell_id", result.cellToken());
-        body.put("triggers", List.of());
-        ctx.json(body);
-    }
-
-    private static String unitOf(Verdict v) {
-        return switch (v.reason()) {
-            case TIMESTAMP_IN_FUTURE, FIX_TOO_OLD -> "ms";
-            case TIMESTAMP_NOT_MONOTONIC -> "epoch_ms";
-            case ACCURACY_TOO_LOW -> "m";
-            case SPEED_EXCEEDED -> "m/s";
-            case ACCELERATION_EXCEEDED -> "m/s2";
-        };
-    }
-
-    /**
-     * Reads and range-checks a fix: lat [-90, 90], lng [-180, 180], accuracy (0, 10 000] m,
-     * timestamp a positive epoch ms, speed [0, 1000] m/s and heading [0, 360) when present.
-     *
-     * @throws ApiException 400 VALIDATION_FAILED naming the field
-     */
-    public static Fix parseFix(JsonNode body) {
-        double lat = Bodies.requireDouble(body, "lat");
-        double lng = Bodies.requireDouble(body, "lng");
-        double accuracy = Bodies.requireDouble(body, "accuracy");
-        long timestamp = Bodies.requireLong(body, "timestamp");
-        Double speed = Bodies.optionalDouble(body, "speed");
-        Double heading = Bodies.optionalDouble(body, "heading");
-        if (lat < -90 || lat > 90) {
-            throw ApiException.invalid("lat", "lat must be between -90 and 90 degrees");
-        }
-        if (lng < -180 || lng > 180) {
-            throw ApiException.invalid("lng", "lng must be between -180 and 180 degrees");
-        }
-        if (accuracy <= 0 || accuracy > 10_000) {
-            throw ApiException.invalid("accuracy", "accuracy must be > 0 and <= 10000 metres");
-        }
-        if (timestamp <= 0) {
-            throw ApiException.invalid("timestamp", "timestamp must be a positive epoch time in milliseconds");
-        }
-        if (speed != null && (speed < 0 || speed > 1000)) {
-            throw ApiException.invalid("speed", "speed must be between 0 and 1000 m/s");
-        }
-        if (heading != null && (heading < 0 || heading >= 360)) {
-            throw ApiException.invalid("heading", "heading must be in [0, 360) degrees");
-        }
-        return new Fix(lat, lng, accuracy, timestamp, speed, heading);
+        ctx.json(LocationUpdates.acceptedBody(updates.apply(Principal.of(ctx), () -> Bodies.object(ctx, maxBodyBytes))));
     }
 }

@@ -6,13 +6,15 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.oregrid.edge.EdgeModule;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.persistence.Persistence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Operators' endpoints (SPEC "Operations"), public on the operators' network:
- * {@code GET /health} (200 when this node serves, else 503, with per-dependency detail),
+ * {@code GET /health} (200 when this node serves — grid member running and, with persistence on,
+ * PostgreSQL reachable — else 503, with per-dependency detail),
  * {@code GET /status} (version, uptime, member count, persistence mode — never member addresses)
  * and {@code GET /metrics} (Prometheus text format).
  */
@@ -44,13 +46,26 @@ public final class OpsRoutes implements EdgeModule {
             grid.put("cluster_state", hz.getCluster().getClusterState().name());
             grid.put("members", hz.getCluster().getMembers().size());
         }
+        String database = databaseStatus(gridUp);
+        boolean up = gridUp && !"down".equals(database);
         Map<String, Object> deps = new LinkedHashMap<>();
         deps.put("grid", grid);
-        deps.put("database", Map.of("status", config.persistenceEnabled() ? "unknown" : "disabled"));
+        deps.put("database", Map.of("status", database));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", gridUp ? "up" : "down");
+        body.put("status", up ? "up" : "down");
         body.put("dependencies", deps);
-        ctx.status(gridUp ? 200 : 503).json(body);
+        ctx.status(up ? 200 : 503).json(body);
+    }
+
+    /**
+     * @return {@code disabled} without persistence, else {@code up} or {@code down} by a
+     * {@code SELECT 1} through this member's pool (at most the pool's connection timeout)
+     */
+    private String databaseStatus(boolean gridUp) {
+        if (!config.persistenceEnabled()) {
+            return "disabled";
+        }
+        return gridUp && Persistence.of(hz).map(Persistence::databaseUp).orElse(false) ? "up" : "down";
     }
 
     private void status(Context ctx) {

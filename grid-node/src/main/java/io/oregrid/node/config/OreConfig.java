@@ -1,5 +1,7 @@
 package io.oregrid.node.config;
 
+import io.oregrid.node.liveops.LiveOpsConfig;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +53,19 @@ import java.util.function.Function;
  * @param adminEmail                 first admin's e-mail, or null
  * @param adminPassword              first admin's password, or null (never logged)
  * @param maxBodyBytes               request body limit, bytes (SPEC: 1 MiB)
+ * @param wsAuthTimeoutS             seconds (real time) a WebSocket has to send its auth message (SPEC: 5)
+ * @param wsMaxMessageBytes          largest WebSocket text message, bytes; larger closes with 1009
+ * @param wsSendQueueMax             messages queued per WebSocket before it is dropped as a slow reader (4008)
+ * @param wsMaxErrorsPerMinute       error replies per WebSocket per minute before it is closed (4008)
+ * @param wsIdleTimeoutS             a WebSocket silent this long (real time) is closed, seconds
+ * @param chatHistoryPerChannel      chat messages kept per channel in the grid
  * @param dbUrl                      PostgreSQL JDBC URL, or null to run in memory
+ * @param dbUser                     PostgreSQL role, or null (never logged)
+ * @param dbPassword                 PostgreSQL password, or null (never logged)
+ * @param dbPoolSize                 connections in each member's pool
+ * @param dbTimeoutMs                longest wait for a database connection, ms (a write then answers 503)
+ * @param historyFlushIntervalS      seconds between flushes of the batched history path (write-behind delay)
+ * @param liveOps                    event ingestion, fairness, progression and leaderboards ({@link LiveOpsConfig})
  */
 public record OreConfig(
         String httpHost, int httpPort,
@@ -68,7 +82,10 @@ public record OreConfig(
         String jwtIssuer, String jwtAudience, int bcryptCost,
         String adminEmail, String adminPassword,
         long maxBodyBytes,
-        String dbUrl) {
+        int wsAuthTimeoutS, int wsMaxMessageBytes, int wsSendQueueMax, int wsMaxErrorsPerMinute, int wsIdleTimeoutS,
+        int chatHistoryPerChannel,
+        String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int dbTimeoutMs, int historyFlushIntervalS,
+        LiveOpsConfig liveOps) {
 
     public OreConfig {
         members = List.copyOf(members);
@@ -132,7 +149,13 @@ public record OreConfig(
                 r.integer("BCRYPT_COST", 10, 4, 16),
                 r.str("ADMIN_EMAIL", null), r.str("ADMIN_PASSWORD", null),
                 r.lng("MAX_BODY_BYTES", 1L << 20, 1024, 64L << 20),
-                r.str("DB_URL", null));
+                r.integer("WS_AUTH_TIMEOUT_S", 5, 1, 60), r.integer("WS_MAX_MESSAGE_BYTES", 16_384, 1024, 1 << 20),
+                r.integer("WS_SEND_QUEUE_MAX", 256, 4, 65_536), r.integer("WS_MAX_ERRORS_PER_MINUTE", 300, 1, 100_000),
+                r.integer("WS_IDLE_TIMEOUT_S", 120, 10, 86_400), r.integer("CHAT_HISTORY_PER_CHANNEL", 100, 1, 10_000),
+                r.str("DB_URL", null), r.str("DB_USER", null), r.str("DB_PASSWORD", null),
+                r.integer("DB_POOL_SIZE", 10, 1, 200), r.integer("DB_TIMEOUT_MS", 2000, 250, 60_000),
+                r.integer("HISTORY_FLUSH_INTERVAL_S", 2, 1, 3600),
+                LiveOpsConfig.from(s));
     }
 
     /** @return whether PostgreSQL persistence is configured */
@@ -186,11 +209,19 @@ public record OreConfig(
         m.put("JWT_ISSUER", jwtIssuer); m.put("JWT_AUDIENCE", jwtAudience); m.put("BCRYPT_COST", "" + bcryptCost);
         if (adminEmail != null) { m.put("ADMIN_EMAIL", adminEmail); m.put("ADMIN_PASSWORD", adminPassword); }
         m.put("MAX_BODY_BYTES", "" + maxBodyBytes);
+        m.put("WS_AUTH_TIMEOUT_S", "" + wsAuthTimeoutS); m.put("WS_MAX_MESSAGE_BYTES", "" + wsMaxMessageBytes);
+        m.put("WS_SEND_QUEUE_MAX", "" + wsSendQueueMax); m.put("WS_MAX_ERRORS_PER_MINUTE", "" + wsMaxErrorsPerMinute);
+        m.put("WS_IDLE_TIMEOUT_S", "" + wsIdleTimeoutS); m.put("CHAT_HISTORY_PER_CHANNEL", "" + chatHistoryPerChannel);
         if (dbUrl != null) { m.put("DB_URL", dbUrl); }
+        if (dbUser != null) { m.put("DB_USER", dbUser); }
+        if (dbPassword != null) { m.put("DB_PASSWORD", dbPassword); }
+        m.put("DB_POOL_SIZE", "" + dbPoolSize); m.put("DB_TIMEOUT_MS", "" + dbTimeoutMs);
+        m.put("HISTORY_FLUSH_INTERVAL_S", "" + historyFlushIntervalS);
+        m.putAll(liveOps.asMap());
         return m;
     }
 
-    /** Never prints the admin password. */
+    /** Never prints the admin password, the database URL, user or password. */
     @Override
     public String toString() {
         return "OreConfig[cluster=" + clusterName + ", http=" + httpHost + ":" + httpPort

@@ -17,6 +17,7 @@ import io.oregrid.grid.player.PlayerState;
 import io.oregrid.grid.support.DeterministicIds;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.grid.support.Geo;
+import io.oregrid.store.player.CollectionConflictException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,8 +110,13 @@ public final class CoinService {
      * Shared by {@link #collect} and {@link ClaimSweeper}.
      */
     CollectOutcome credit(String cell, Coin claimed) {
-        CreditResult credit = players.executeOnKey(claimed.claimedBy(), new CreditCoinProcessor(claimed.claimKey(),
-                claimed.id(), claimed.claimCredit(), clock.nowMs(), rules.idempotencyKeepMs()));
+        CreditResult credit;
+        try {
+            credit = players.executeOnKey(claimed.claimedBy(), new CreditCoinProcessor(claimed.claimKey(),
+                    claimed.id(), claimed.claimCredit(), clock.nowMs(), rules.idempotencyKeepMs()));
+        } catch (RuntimeException e) {
+            return refusedByDatabase(cell, claimed, e);
+        }
         if (credit.outcome() == CreditResult.Outcome.KEY_REUSED) {
             cells.executeOnKey(cell, new ReleaseClaimProcessor(claimed.id(), claimed.claimedBy(), claimed.claimKey()));
             return CollectOutcome.of(CollectOutcome.Status.KEY_REUSED);
@@ -118,6 +124,27 @@ public final class CoinService {
         cells.executeOnKey(cell, new MarkCreditedProcessor(claimed.id(), claimed.claimKey()));
         return new CollectOutcome(credit.outcome() == CreditResult.Outcome.CREDITED
                 ? CollectOutcome.Status.CREDITED : CollectOutcome.Status.REPLAYED, credit.record(), Double.NaN);
+    }
+
+    /**
+     * A credit PostgreSQL refused. A {@link CollectionConflictException} is the database's guard
+     * against a double credit the grid no longer knew about (after a full restart a cell re-spawns
+     * the coins of the current epoch with the same ids, collected ones included): the coin is marked
+     * done in the cell and the answer is 409 (coin) or 422 (key). Anything else — PostgreSQL down —
+     * propagates (503); the claim stays pending for this caller and key, so a retry with the same
+     * key or the sweep completes it.
+     */
+    private CollectOutcome refusedByDatabase(String cell, Coin claimed, RuntimeException e) {
+        CollectionConflictException conflict = CollectionConflictException.in(e);
+        if (conflict == null) {
+            throw e;
+        }
+        if (conflict.kind() == CollectionConflictException.Kind.KEY) {
+            cells.executeOnKey(cell, new ReleaseClaimProcessor(claimed.id(), claimed.claimedBy(), claimed.claimKey()));
+            return CollectOutcome.of(CollectOutcome.Status.KEY_REUSED);
+        }
+        cells.executeOnKey(cell, new MarkCreditedProcessor(claimed.id(), claimed.claimKey()));
+        return CollectOutcome.of(CollectOutcome.Status.ALREADY_COLLECTED);
     }
 
     /** @return the player's economy state (an empty one before their first credit) */

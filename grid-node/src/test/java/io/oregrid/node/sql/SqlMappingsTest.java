@@ -84,10 +84,10 @@ class SqlMappingsTest {
     }
 
     @Test
-    void theScriptHoldsFourMappingsAllCreateOrReplace() {
+    void theScriptHoldsSixMappingsAllCreateOrReplace() {
         List<String> statements = SqlMappings.statements();
 
-        assertThat(statements).hasSize(4).allSatisfy(s -> assertThat(s).startsWith("CREATE OR REPLACE "));
+        assertThat(statements).hasSize(6).allSatisfy(s -> assertThat(s).startsWith("CREATE OR REPLACE "));
         assertThat(String.join("\n", statements)).doesNotContainIgnoringCase("password")
                 .doesNotContain("refresh-tokens").doesNotContain("signing-keys").doesNotContain("--");
     }
