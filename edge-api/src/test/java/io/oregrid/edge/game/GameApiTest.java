@@ -6,6 +6,7 @@ import io.oregrid.edge.testing.EdgeFixture;
 import io.oregrid.edge.testing.Http;
 import io.oregrid.grid.GridMaps;
 import io.oregrid.grid.player.PlayerState;
+import io.oregrid.store.testing.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,22 +66,6 @@ class GameApiTest {
         return r.body().get("coins").get(0);
     }
 
-    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<T>> tasks = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                tasks.add(task);
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void loopFromFixToNearbyToCollectToInventory() {
@@ -156,7 +137,7 @@ class GameApiTest {
             tokens.add(t);
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Http.Response> responses = race(64, () -> {
+        List<Http.Response> responses = Race.run(64, () -> {
             int i = next.getAndIncrement();
             return collect(tokens.get(i), coin.get("id").asText(), "key-" + i);
         });
@@ -175,7 +156,7 @@ class GameApiTest {
         JsonNode coin = nearestCoin(token);
         fixture.now.addAndGet(120_000);
         move(token, coin.get("lat").asDouble(), coin.get("lng").asDouble());
-        List<Http.Response> responses = race(50, () -> collect(token, coin.get("id").asText(), "one-key"));
+        List<Http.Response> responses = Race.run(50, () -> collect(token, coin.get("id").asText(), "one-key"));
         List<Http.Response> ok = responses.stream().filter(r -> r.status() == 200).toList();
         assertThat(ok).isNotEmpty();
         assertThat(responses.stream().filter(r -> r.status() != 200)).allSatisfy(r ->

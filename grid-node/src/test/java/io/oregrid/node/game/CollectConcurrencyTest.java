@@ -9,16 +9,13 @@ import io.oregrid.grid.cell.ClaimState;
 import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.player.PlayerState;
 import io.oregrid.grid.support.Geo;
+import io.oregrid.store.testing.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,22 +29,6 @@ class CollectConcurrencyTest {
         factory.shutdownAll();
     }
 
-    private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<T>> tasks = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                tasks.add(task);
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     @Test
     void sixtyFourPlayersRacingForOneCoinCreditExactlyOne() throws Exception {
@@ -61,7 +42,7 @@ class CollectConcurrencyTest {
             fx.location(i % 2 == 0 ? a : b).update(p, p, fx.fixAt(target.lat(), target.lng()));
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<CollectOutcome> outcomes = race(64, () -> {
+        List<CollectOutcome> outcomes = Race.run(64, () -> {
             int i = next.getAndIncrement();
             return fx.coins(i % 2 == 0 ? a : b).collect(players.get(i), target.id(), "key-" + i, 1.0, 10);
         });
@@ -80,7 +61,7 @@ class CollectConcurrencyTest {
         fx.now.addAndGet(60_000);
         fx.location(a).update("p1", "p1", fx.fixAt(target.lat(), target.lng()));
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<CollectOutcome> outcomes = race(50, () ->
+        List<CollectOutcome> outcomes = Race.run(50, () ->
                 fx.coins(next.getAndIncrement() % 2 == 0 ? a : b).collect("p1", target.id(), "same-key", 2.0, 10));
         assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isIn(CollectOutcome.Status.CREDITED,
                 CollectOutcome.Status.REPLAYED));
@@ -105,7 +86,7 @@ class CollectConcurrencyTest {
         ClaimSweeper sweeper = new ClaimSweeper(a, fx.coins(a), fx.clock, 10_000);
         assertThat(sweeper.sweepOnce()).as("too young for the sweep").isZero();
         fx.now.addAndGet(10_000);
-        List<Integer> swept = race(4, sweeper::sweepOnce);
+        List<Integer> swept = Race.run(4, sweeper::sweepOnce);
         assertThat(swept.stream().mapToInt(Integer::intValue).sum()).isBetween(1, 4);
         assertThat(sweeper.sweepOnce()).isZero();
         PlayerState state = a.<String, PlayerState>getMap(GridMaps.PLAYERS).get("p1");
