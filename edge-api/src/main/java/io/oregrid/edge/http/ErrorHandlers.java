@@ -28,19 +28,8 @@ public final class ErrorHandlers {
     public static void install(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> render(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromStatus(e.getStatus())));
-        routes.exception(HazelcastInstanceNotActiveException.class, (e, ctx) -> {
-            LOG.warn("request {} failed: grid not active", RequestIds.of(ctx));
-            render(ctx, ApiException.of(ErrorCode.DEPENDENCY_UNAVAILABLE, "the grid is not available"));
-        });
-        routes.exception(Exception.class, (e, ctx) -> {
-            if (databaseUnavailable(e)) {
-                LOG.warn("request {} {} {} failed: database unavailable", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
-                render(ctx, ApiException.of(ErrorCode.DEPENDENCY_UNAVAILABLE, "the database is unavailable; retry later"));
-                return;
-            }
-            LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
-            render(ctx, ApiException.of(ErrorCode.INTERNAL_ERROR, "internal error"));
-        });
+        routes.exception(Exception.class, (e, ctx) ->
+                render(ctx, translate(e, "request " + RequestIds.of(ctx) + " " + ctx.method() + " " + ctx.path())));
         routes.error(404, ctx -> {
             if (!hasEnvelope(ctx)) {
                 render(ctx, ApiException.of(ErrorCode.NOT_FOUND, "no such route: " + ctx.method() + " " + ctx.path()));
@@ -65,6 +54,31 @@ public final class ErrorHandlers {
      */
     static boolean databaseUnavailable(Throwable e) {
         return StoreException.isCauseOf(e);
+    }
+
+    /**
+     * The one translation of an unexpected failure into the SPEC envelope, shared by REST and
+     * WebSocket: the grid or the database unavailable → 503 {@code DEPENDENCY_UNAVAILABLE}
+     * (logged as a warning), anything else → 500 {@code INTERNAL_ERROR} (logged with its cause).
+     * The client never sees the cause.
+     *
+     * @param e    the failure
+     * @param what what was being done, for the log line (request id, route or message type)
+     */
+    public static ApiException translate(Exception e, String what) {
+        if (e instanceof ApiException api) {
+            return api;
+        }
+        if (e instanceof HazelcastInstanceNotActiveException) {
+            LOG.warn("{} failed: grid not active", what);
+            return ApiException.of(ErrorCode.DEPENDENCY_UNAVAILABLE, "the grid is not available");
+        }
+        if (databaseUnavailable(e)) {
+            LOG.warn("{} failed: database unavailable", what, e);
+            return ApiException.of(ErrorCode.DEPENDENCY_UNAVAILABLE, "the database is unavailable; retry later");
+        }
+        LOG.error("{} failed", what, e);
+        return ApiException.of(ErrorCode.INTERNAL_ERROR, "internal error");
     }
 
     private static ApiException fromStatus(int status) {

@@ -1,10 +1,10 @@
 package io.oregrid.edge.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import io.oregrid.edge.auth.Principal;
 import io.oregrid.edge.game.CoinCollects;
 import io.oregrid.edge.http.ApiException;
+import io.oregrid.edge.http.ErrorHandlers;
 import io.oregrid.edge.http.Bodies;
 import io.oregrid.edge.http.ErrorCode;
 import io.oregrid.edge.location.LocationUpdates;
@@ -13,8 +13,6 @@ import io.oregrid.grid.chat.ChatMessage;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.node.game.CollectOutcome;
 import io.oregrid.node.realtime.ChatService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +29,6 @@ import java.util.Map;
  * has had more than {@code ORE_WS_MAX_ERRORS_PER_MINUTE} of them in a minute: then close 4008.
  */
 final class Dispatcher {
-    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Handshake handshake;
     private final Connections connections;
@@ -89,14 +86,8 @@ final class Dispatcher {
                 case GAME_ACTION -> gameAction(c, m);
                 case PING -> c.send(Outbound.pong(m.id()));
             }
-        } catch (ApiException e) {
-            refuse(c, e, m);
-        } catch (HazelcastInstanceNotActiveException e) {
-            LOG.warn("{} {} failed: grid not active", c, m.type().wire());
-            refuse(c, ApiException.of(ErrorCode.DEPENDENCY_UNAVAILABLE, "the grid is not available"), m);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", c, m.type().wire(), e);
-            refuse(c, ApiException.of(ErrorCode.INTERNAL_ERROR, "internal error"), m);
+            refuse(c, ErrorHandlers.translate(e, c + " " + m.type().wire()), m);
         }
     }
 
