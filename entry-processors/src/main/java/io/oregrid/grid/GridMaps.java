@@ -35,6 +35,8 @@ public final class GridMaps {
     public static final String LIVEOPS_EVENTS = "liveops-events";
     /** event id → {@code SuspiciousEvent}: progression outliers held back, with their z-scores. */
     public static final String SUSPICIOUS_EVENTS = "suspicious-events";
+    /** window key + "|" + playerId → {@code LeaderboardScore}; written only by the leaderboard Jet job, indexed on {@code window}. */
+    public static final String LEADERBOARDS = "leaderboards";
 
     private GridMaps() {
     }

@@ -8,6 +8,7 @@ import io.oregrid.grid.cell.LeaveCellProcessor;
 import io.oregrid.grid.cell.MarkCreditedProcessor;
 import io.oregrid.grid.cell.ReleaseClaimProcessor;
 import io.oregrid.grid.chat.AppendChatProcessor;
+import io.oregrid.grid.leaderboard.RecordScoreProcessor;
 import io.oregrid.grid.motion.AppendHistoryProcessor;
 import io.oregrid.grid.motion.UpdateMotionProcessor;
 import io.oregrid.grid.player.CreditCoinProcessor;
@@ -36,7 +37,8 @@ public final class GridSerialization {
             MarkCreditedProcessor.class, ReleaseClaimProcessor.class,
             CreditCoinProcessor.class, AppendChatProcessor.class,
             BeginRequestProcessor.class, CompleteRequestProcessor.class, AbandonRequestProcessor.class,
-            IngestEventProcessor.class, UnblockPlayerProcessor.class, ClaimRewardProcessor.class)));
+            IngestEventProcessor.class, UnblockPlayerProcessor.class, ClaimRewardProcessor.class,
+            RecordScoreProcessor.class)));
 
     private GridSerialization() {
     }

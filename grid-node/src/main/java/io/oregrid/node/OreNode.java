@@ -5,6 +5,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.liveops.LeaderboardJob;
 import io.oregrid.node.persistence.Persistence;
 import io.oregrid.node.sql.SqlMappings;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ public final class OreNode implements AutoCloseable {
 
     /**
      * Starts an embedded member as configured, creates the analysts' SQL mappings
-     * ({@link SqlMappings}) and says whether persistence is on.
+     * ({@link SqlMappings}), submits the leaderboard job if no member did ({@link LeaderboardJob})
+     * and says whether persistence is on.
      *
      * @throws com.hazelcast.core.HazelcastException when the member cannot start (port taken, bad member list)
      */
@@ -44,6 +46,7 @@ public final class OreNode implements AutoCloseable {
         Config hz = GridConfigFactory.memberConfig(config);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(hz);
         SqlMappings.create(member);
+        LeaderboardJob.submit(member, config.liveOps());
         LOG.info("member started: cluster={} persistence={}", config.clusterName(),
                 config.persistenceEnabled() ? "postgresql" : "memory (no ORE_DB_URL; nothing survives a full restart)");
         return new OreNode(config, clock, member);

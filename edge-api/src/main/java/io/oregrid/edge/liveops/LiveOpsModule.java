@@ -8,6 +8,7 @@ import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.liveops.EventSignatures;
 import io.oregrid.node.liveops.IdempotencyKeys;
+import io.oregrid.node.liveops.LeaderboardService;
 import io.oregrid.node.liveops.LiveOpsConfig;
 import io.oregrid.node.liveops.LiveOpsService;
 import io.oregrid.node.liveops.RewardReceipts;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires the LiveOps feature of an edge node from the configuration: signature verifier (when
- * {@code ORE_EVENTS_HMAC_SECRET} is set), Idempotency-Key store, the grid-side service, and the routes.
+ * {@code ORE_EVENTS_HMAC_SECRET} is set), Idempotency-Key store, the grid-side service, and the routes
+ * (events, rewards, leaderboards).
  */
 public final class LiveOpsModule implements EdgeModule {
     private static final Logger LOG = LoggerFactory.getLogger(LiveOpsModule.class);
@@ -26,6 +28,7 @@ public final class LiveOpsModule implements EdgeModule {
     private final LiveOpsService service;
     private final LiveOpsRoutes routes;
     private final RewardRoutes rewards;
+    private final LeaderboardRoutes leaderboards;
 
     public LiveOpsModule(OreConfig config, GameClock clock, HazelcastInstance hz, MeterRegistry meters) {
         LiveOpsConfig live = config.liveOps();
@@ -44,12 +47,14 @@ public final class LiveOpsModule implements EdgeModule {
         this.rewards = new RewardRoutes(live.receiptHmacSecret() == null ? null
                 : new RewardReceipts(hz, clock, live.receiptHmacSecret()),
                 new SignedRequests(signatures, config.maxBodyBytes()));
+        this.leaderboards = new LeaderboardRoutes(new LeaderboardService(hz, clock, live));
     }
 
     @Override
     public void routes(RoutesConfig routes) {
         this.routes.routes(routes);
         this.rewards.routes(routes);
+        this.leaderboards.routes(routes);
     }
 
     /** @return the grid-side operations (tests, other transports) */

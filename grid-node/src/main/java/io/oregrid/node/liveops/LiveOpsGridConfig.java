@@ -2,13 +2,16 @@ package io.oregrid.node.liveops;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import io.oregrid.grid.GridMaps;
 import io.oregrid.node.config.OreConfig;
 
 /**
  * The LiveOps maps on a member: the Idempotency-Key store with its TTL, player state, the
- * accepted-event stream with the event journal its Jet job reads, and suspicious events.
+ * accepted-event stream with the event journal its Jet job reads, suspicious events, and the
+ * leaderboards the job writes (indexed on the window, which every leaderboard query filters on).
  */
 public final class LiveOpsGridConfig {
     /** Accepted events stay in the stream map this long (real time); the journal is what Jet reads, seconds. */
@@ -27,5 +30,9 @@ public final class LiveOpsGridConfig {
                 .setTimeToLiveSeconds(EVENTS_RETENTION_S)
                 .setEventJournalConfig(new EventJournalConfig().setEnabled(true)
                         .setCapacity(ore.liveOps().journalCapacity())));
+        // a score outlives its window by at least a season, then goes (TTL restarts on every update)
+        config.addMapConfig(new MapConfig(GridMaps.LEADERBOARDS).setBackupCount(ore.backupCount())
+                .setTimeToLiveSeconds((ore.liveOps().seasonLengthDays() + 1) * 86_400)
+                .addIndexConfig(new IndexConfig(IndexType.HASH, "window")));
     }
 }
