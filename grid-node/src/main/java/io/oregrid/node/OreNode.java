@@ -5,7 +5,9 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.liveops.KafkaPublishJob;
 import io.oregrid.node.liveops.LeaderboardJob;
+import io.oregrid.node.liveops.LeaderboardSnapshotter;
 import io.oregrid.node.persistence.Persistence;
 import io.oregrid.node.sql.SqlMappings;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ public final class OreNode implements AutoCloseable {
     private final GameClock clock;
     private final HazelcastInstance hazelcast;
     private final long startedAtMs = System.currentTimeMillis();
+    private final LeaderboardSnapshotter snapshotter;
 
     /**
      * Wraps a running member; {@link #close()} shuts it down. With persistence on, the member's eager
@@ -33,6 +36,11 @@ public final class OreNode implements AutoCloseable {
         this.clock = clock;
         this.hazelcast = hazelcast;
         Persistence.of(hazelcast).ifPresent(p -> p.reloadLostPartitions(hazelcast));
+        // Leaderboards to PostgreSQL every ORE_LEADERBOARD_SNAPSHOT_INTERVAL_S and at each window rollover.
+        this.snapshotter = Persistence.of(hazelcast)
+                .map(p -> new LeaderboardSnapshotter(hazelcast, p.dataSource(), clock, config.liveOps())
+                        .start(config.liveOps().snapshotIntervalS()))
+                .orElse(null);
     }
 
     /**
@@ -47,6 +55,7 @@ public final class OreNode implements AutoCloseable {
         HazelcastInstance member = Hazelcast.newHazelcastInstance(hz);
         SqlMappings.create(member);
         LeaderboardJob.submit(member, config.liveOps());
+        KafkaPublishJob.submit(member, config.liveOps()); // only with ORE_KAFKA_BOOTSTRAP (SPEC 17)
         LOG.info("member started: cluster={} persistence={}", config.clusterName(),
                 config.persistenceEnabled() ? "postgresql" : "memory (no ORE_DB_URL; nothing survives a full restart)");
         return new OreNode(config, clock, member);
@@ -72,6 +81,9 @@ public final class OreNode implements AutoCloseable {
     /** Leaves the cluster gracefully (partitions migrate to the remaining members first). */
     @Override
     public void close() {
+        if (snapshotter != null) {
+            snapshotter.close();
+        }
         if (hazelcast.getLifecycleService().isRunning()) {
             hazelcast.shutdown();
         }

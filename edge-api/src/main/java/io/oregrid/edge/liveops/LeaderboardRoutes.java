@@ -25,6 +25,10 @@ import java.util.Map;
  * {@code "me":{"rank","score"}} or null. {@code window} is required ({@code daily}, {@code weekly},
  * {@code seasonal}); {@code limit} 1–100, default 100; otherwise 400 naming the parameter.
  * {@code updated_at} is when the newest score shown was reached (epoch ms), null for an empty window.
+ * {@code at=<epoch ms>} (optional) asks for the window of that kind containing that instant instead of
+ * the current one — a past window comes from the grid while it holds it, else from the PostgreSQL
+ * snapshots ({@link LeaderboardService#at}); the body then also carries {@code "key"}, the window key
+ * (e.g. {@code daily:2026-11-21}).
  */
 public final class LeaderboardRoutes implements EdgeModule {
     /** The edge's mapper, but writing nulls: {@code updated_at} and {@code me} are null, not absent, when empty. */
@@ -38,8 +42,9 @@ public final class LeaderboardRoutes implements EdgeModule {
 
     @Override
     public void routes(RoutesConfig routes) {
-        routes.get("/leaderboard", ctx -> send(ctx, body(board(ctx, null), false)));
-        routes.get("/api/v1/game/leaderboard", ctx -> send(ctx, body(board(ctx, Principal.of(ctx).userId()), true)));
+        routes.get("/leaderboard", ctx -> send(ctx, body(board(ctx, null), false, ctx.queryParam("at") != null)));
+        routes.get("/api/v1/game/leaderboard", ctx -> send(ctx, body(board(ctx, Principal.of(ctx).userId()), true,
+                ctx.queryParam("at") != null)));
     }
 
     private LeaderboardService.Board board(Context ctx, String playerId) {
@@ -49,7 +54,20 @@ public final class LeaderboardRoutes implements EdgeModule {
             throw ApiException.invalid("window", "window must be daily, weekly or seasonal");
         }
         int limit = Bodies.queryInt(ctx, "limit", LeaderboardService.MAX_LIMIT, 1, LeaderboardService.MAX_LIMIT);
-        return service.current(kind, limit, playerId);
+        String at = ctx.queryParam("at");
+        if (at == null) {
+            return service.current(kind, limit, playerId);
+        }
+        long atMs;
+        try {
+            atMs = Long.parseLong(at);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("at", "at must be an epoch time in milliseconds");
+        }
+        if (atMs < 0) {
+            throw ApiException.invalid("at", "at must be an epoch time in milliseconds");
+        }
+        return service.at(kind, atMs, limit, playerId);
     }
 
     private static void send(Context ctx, Map<String, Object> body) {
@@ -60,9 +78,12 @@ public final class LeaderboardRoutes implements EdgeModule {
         }
     }
 
-    private static Map<String, Object> body(LeaderboardService.Board board, boolean withMe) {
+    private static Map<String, Object> body(LeaderboardService.Board board, boolean withMe, boolean withKey) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("window", board.window().wireName());
+        if (withKey) {
+            out.put("key", board.windowKey());
+        }
         out.put("season", board.season());
         out.put("updated_at", board.updatedAtMs());
         List<Map<String, Object>> entries = board.entries().stream().map(r -> {

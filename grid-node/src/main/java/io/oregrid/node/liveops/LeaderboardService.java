@@ -7,7 +7,12 @@ import io.oregrid.grid.GridMaps;
 import io.oregrid.grid.leaderboard.LeaderboardScore;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.jet.leaderboard.LeaderboardWindows;
+import io.oregrid.node.persistence.Persistence;
+import io.oregrid.store.support.Jdbc;
 
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +22,10 @@ import java.util.List;
  * node's clock, one indexed query on the window key, ranked here. Order: score descending, then
  * the earlier achiever (the time the score was reached), then player id, so ranks are deterministic
  * and unique.
+ *
+ * <p>Past windows ({@link #at}): a window that is not the current one is read from the grid while it
+ * still holds it (its entries live a season plus a day), else — with persistence on — from the
+ * {@code leaderboard_snapshots} table that {@link LeaderboardSnapshotter} writes.
  */
 public final class LeaderboardService {
     /** Largest {@code limit} of a leaderboard request (SPEC). */
@@ -28,11 +37,14 @@ public final class LeaderboardService {
     private final IMap<String, LeaderboardScore> boards;
     private final GameClock clock;
     private final LeaderboardWindows windows;
+    private final DataSource snapshots;
 
+    /** Reads past windows from the member's PostgreSQL when persistence is on ({@link Persistence#of}). */
     public LeaderboardService(HazelcastInstance hz, GameClock clock, LiveOpsConfig config) {
         this.boards = hz.getMap(GridMaps.LEADERBOARDS);
         this.clock = clock;
         this.windows = LeaderboardJob.windows(config);
+        this.snapshots = Persistence.of(hz).map(Persistence::dataSource).orElse(null);
     }
 
     /**
@@ -65,12 +77,26 @@ public final class LeaderboardService {
      * @param playerId the player whose own rank to include, or null
      */
     public Board current(LeaderboardWindows.Kind kind, int limit, String playerId) {
+        return at(kind, null, limit, playerId);
+    }
+
+    /**
+     * The window of {@code kind} that contains {@code atMs}: the current one as {@link #current}; a
+     * past (or future) one from the grid while it holds the window's entries, else from the
+     * {@code leaderboard_snapshots} table (empty without persistence or snapshot).
+     *
+     * @param atMs epoch ms inside the window, or null for the current window
+     */
+    public Board at(LeaderboardWindows.Kind kind, Long atMs, int limit, String playerId) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1-" + MAX_LIMIT + ", got " + limit);
         }
-        long now = clock.nowMs();
+        long now = atMs == null ? clock.nowMs() : atMs;
         String key = windows.of(kind, now).key();
         List<LeaderboardScore> all = new ArrayList<>(boards.values(Predicates.equal("window", key)));
+        if (all.isEmpty() && snapshots != null && !key.equals(windows.of(kind, clock.nowMs()).key())) {
+            all.addAll(snapshotted(key));
+        }
         all.sort(RANKING);
         List<Ranked> top = new ArrayList<>(Math.min(limit, all.size()));
         Ranked me = null;
@@ -87,5 +113,23 @@ public final class LeaderboardService {
             updatedAt = updatedAt == null ? s.reachedAtMs() : Math.max(updatedAt, s.reachedAtMs());
         }
         return new Board(kind, key, windows.season(now), updatedAt, List.copyOf(top), me);
+    }
+
+    /** @return the rows of {@code windowKey} in {@code leaderboard_snapshots} */
+    private List<LeaderboardScore> snapshotted(String windowKey) {
+        return Jdbc.withConnection(snapshots, "leaderboard snapshot read", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT player_id, score, reached_at, events FROM leaderboard_snapshots WHERE window_key = ?")) {
+                ps.setString(1, windowKey);
+                List<LeaderboardScore> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new LeaderboardScore(windowKey, rs.getString(1), rs.getLong(2),
+                                Jdbc.ms(rs.getTimestamp(3)), rs.getLong(4)));
+                    }
+                }
+                return rows;
+            }
+        });
     }
 }
