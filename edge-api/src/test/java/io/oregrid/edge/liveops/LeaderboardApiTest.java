@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,16 +60,15 @@ class LeaderboardApiTest {
     }
 
     /** Polls {@code path} until {@code done} holds, for at most 30 s. */
-    private Http.Response poll(String path, String bearer, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Http.Response r = http.get(path, bearer);
-        while (!(r.status() == 200 && done.test(r.body())) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            r = http.get(path, bearer);
-        }
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        assertThat(done.test(r.body())).as(r.toString()).isTrue();
-        return r;
+    private Http.Response poll(String path, String bearer, Predicate<JsonNode> done) {
+        AtomicReference<Http.Response> last = new AtomicReference<>();
+        assertTrueEventually(() -> {
+            Http.Response r = http.get(path, bearer);
+            last.set(r);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(done.test(r.body())).as(r.toString()).isTrue();
+        }, 30);
+        return last.get();
     }
 
     private static List<String> rows(JsonNode board) {

@@ -100,7 +100,7 @@ class KafkaPublishJobTest {
                 members[1].getLifecycleService().terminate();
             }
             if (i > PROGRESSION / 4 && i < PROGRESSION * 3 / 4) {
-                sleep(10);
+                sleep(10); // pacing: events must keep flowing while the member is killed, not a wait for a condition
             }
             String id = "prog-" + i;
             String player = "p" + (i % PLAYERS);
