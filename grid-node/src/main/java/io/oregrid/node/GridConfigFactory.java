@@ -1,6 +1,7 @@
 package io.oregrid.node;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -53,11 +54,27 @@ public final class GridConfigFactory {
         return config;
     }
 
-    /** Map settings shared by real and test members (backups, idle expiry of derived maps). */
+    /**
+     * Map settings shared by real and test members: backups, and the in-memory format of the
+     * per-player maps that every location update and collect runs EntryProcessors on
+     * ({@code ORE_GRID_IN_MEMORY_FORMAT}, default {@code OBJECT}). With {@code OBJECT} a processor
+     * receives the stored record itself and its new value is stored as it is; with {@code BINARY}
+     * each call deserializes and re-serializes the whole value — for {@code location-history} up to
+     * {@code ORE_HISTORY_PER_PLAYER} fixes per accepted fix. Values are immutable records, so no
+     * processor can change a stored object in place.
+     *
+     * <p>{@code cells} stays {@code BINARY}: for an {@code OBJECT} map Hazelcast publishes update
+     * events without the old value (hazelcast/hazelcast#8364, {@code EntryOperator.getOrNullOldValue}),
+     * and the realtime edge diffs a cell's old and new value ({@code WorldEvents}). The profile of a
+     * location update puts most of its CPU in that cell's Compact serialization (README "Performance").
+     */
     public static void applyMaps(Config config, OreConfig ore) {
-        for (String name : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY,
-                GridMaps.CELLS, GridMaps.USERS, GridMaps.USERNAMES, GridMaps.REFRESH_TOKENS, GridMaps.SIGNING_KEYS,
-                GridMaps.RATE_LIMITS, GridMaps.CHAT_RINGS}) {
+        InMemoryFormat perPlayer = InMemoryFormat.valueOf(ore.gridInMemoryFormat());
+        for (String name : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY}) {
+            config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()).setInMemoryFormat(perPlayer));
+        }
+        for (String name : new String[]{GridMaps.CELLS, GridMaps.USERS, GridMaps.USERNAMES, GridMaps.REFRESH_TOKENS,
+                GridMaps.SIGNING_KEYS, GridMaps.RATE_LIMITS, GridMaps.CHAT_RINGS}) {
             config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()));
         }
         RateLimitGridConfig.apply(config);

@@ -18,6 +18,10 @@ import java.util.function.Function;
  * @param members                    TCP-IP member list ({@code host[:port]}); empty = standalone
  * @param memberPort                 first port the member tries to bind
  * @param backupCount                synchronous backups per partition
+ * @param gridInMemoryFormat         how the per-player maps ({@code players}, {@code player-motion},
+ *                                   {@code location-history}) hold values: {@code OBJECT} (processors run on
+ *                                   the stored record, no serialization per call) or {@code BINARY} (Compact
+ *                                   bytes: less heap, a deserialize and re-serialize of the whole value per call)
  * @param locationMaxUpdatesPerMinute location updates per player per minute (SPEC: 2)
  * @param rateLimitPerMinute         authenticated requests per user per minute (SPEC: 60)
  * @param genesisRateLimitPerMinute  the same for Genesis members (SPEC: 120)
@@ -69,7 +73,7 @@ import java.util.function.Function;
  */
 public record OreConfig(
         String httpHost, int httpPort,
-        String clusterName, List<String> members, int memberPort, int backupCount,
+        String clusterName, List<String> members, int memberPort, int backupCount, String gridInMemoryFormat,
         int locationMaxUpdatesPerMinute, int rateLimitPerMinute, int genesisRateLimitPerMinute,
         int authRateLimitPerMinute, int loginMaxFailures, int loginLockoutS,
         double anticheatMaxSpeedKmh, double anticheatMaxAccelerationMs2, double anticheatMaxAccuracyM,
@@ -122,6 +126,7 @@ public record OreConfig(
                 r.str("HTTP_HOST", "0.0.0.0"), r.integer("HTTP_PORT", 8080, 0, 65535),
                 r.str("CLUSTER_NAME", "ore-grid"), r.list("MEMBERS"), r.integer("MEMBER_PORT", 5701, 1, 65535),
                 r.integer("BACKUP_COUNT", 1, 0, 6),
+                r.choice("GRID_IN_MEMORY_FORMAT", "OBJECT", "OBJECT", "BINARY"),
                 r.integer("LOCATION_MAX_UPDATES_PER_MINUTE", 2, 1, 100_000),
                 r.integer("RATE_LIMIT_PER_MINUTE", 60, 1, 1_000_000),
                 r.integer("GENESIS_RATE_LIMIT_PER_MINUTE", 120, 1, 1_000_000),
@@ -184,6 +189,7 @@ public record OreConfig(
         m.put("HTTP_HOST", httpHost); m.put("HTTP_PORT", "" + httpPort);
         m.put("CLUSTER_NAME", clusterName); m.put("MEMBERS", String.join(",", members));
         m.put("MEMBER_PORT", "" + memberPort); m.put("BACKUP_COUNT", "" + backupCount);
+        m.put("GRID_IN_MEMORY_FORMAT", gridInMemoryFormat);
         m.put("LOCATION_MAX_UPDATES_PER_MINUTE", "" + locationMaxUpdatesPerMinute);
         m.put("RATE_LIMIT_PER_MINUTE", "" + rateLimitPerMinute);
         m.put("GENESIS_RATE_LIMIT_PER_MINUTE", "" + genesisRateLimitPerMinute);
@@ -233,6 +239,20 @@ public record OreConfig(
         String str(String key, String def) {
             String v = s.get(key);
             return v == null ? def : v;
+        }
+
+        String choice(String key, String def, String... allowed) {
+            String v = s.get(key);
+            if (v == null) {
+                return def;
+            }
+            for (String a : allowed) {
+                if (a.equalsIgnoreCase(v.strip())) {
+                    return a;
+                }
+            }
+            throw new ConfigException(ConfigSource.ENV_PREFIX + key + " must be one of " + String.join(", ", allowed)
+                    + ", got '" + v + "'");
         }
 
         List<String> list(String key) {
