@@ -110,6 +110,15 @@ public final class SigningKeys {
         return key;
     }
 
+    /**
+     * @return a number that changes whenever any entry of the {@code signing-keys} map changes on
+     *         this node's view (rotation, retirement, a new key): what was verified under an older
+     *         value must be verified again
+     */
+    public long generation() {
+        return changes.get();
+    }
+
     /** @return a verifier for {@code kid} when that key exists and is not retired */
     public Optional<JWSVerifier> verifier(String kid) {
         return verificationKey(kid).map(VerificationKey::verifier);

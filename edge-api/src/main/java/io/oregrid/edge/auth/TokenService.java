@@ -16,6 +16,7 @@ import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * {@code alg: none} and HMAC tokens, including HS256 keyed with our public key, are refused; the
  * {@code kid} must name a key of ours that is not retired; {@code exp} is checked against the
  * game clock (a token is dead from its {@code exp} second on), {@code iss} and {@code aud} against
- * the configuration. Every refusal is 401 AUTH_INVALID_TOKEN with the same message.
+ * the configuration. Every refusal is 401 AUTH_INVALID_TOKEN with the same message. Successful
+ * verifications are remembered per node until any signing key changes ({@link VerifiedTokens}).
  */
 public final class TokenService {
     private static final String INVALID = "invalid or expired access token";
@@ -44,6 +46,7 @@ public final class TokenService {
     private final OreConfig config;
     private final GameClock clock;
     private final SigningKeys keys;
+    private final VerifiedTokens verified = new VerifiedTokens(100_000, Duration.ofMinutes(15));
 
     /**
      * @param config issuer, audience, token lifetimes, collect ranges
@@ -110,6 +113,17 @@ public final class TokenService {
      * @throws ApiException 401 AUTH_INVALID_TOKEN as {@link #verify}, but never for expiry alone
      */
     public Principal verifyIgnoringExpiry(String token) {
+        long generation = keys.generation(); // read before verifying: a key change meanwhile makes the entry stale
+        Principal known = verified.get(token, generation);
+        if (known != null) {
+            return known;
+        }
+        Principal principal = verifySignatureAndClaims(token);
+        verified.put(token, generation, principal);
+        return principal;
+    }
+
+    private Principal verifySignatureAndClaims(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             JWSHeader header = jwt.getHeader();
