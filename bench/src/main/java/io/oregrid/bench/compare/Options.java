@@ -1,0 +1,90 @@
+package io.oregrid.bench.compare;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Sizes and durations of a comparison run: the full sizes, or {@code --quick} (under 10 minutes on
+ * a 2-core machine). Rates are operations per second, durations seconds.
+ */
+final class Options {
+    boolean quick;
+    /** Rows to run, e.g. {1, 5}; empty = all. */
+    final Set<Integer> rows = new TreeSet<>();
+    int warmupS = 5;
+    /** Closed-loop warm-up of a freshly started child JVM (its JIT compiles on the one server CPU). */
+    int childWarmupS = 40;
+    double referenceS = 20;
+    double stepS = 8;
+    /** Bisection steps of a capacity search after its ceiling step. */
+    int searchSteps = 6;
+    int callers = 16;
+    int batch = 100;
+    int locationPlayers = 10_000;
+    int locationRate = 2_000;
+    int nearbyPlayers = 100_000;
+    int nearbyRate = 300;
+    int collectRate = 1_000;
+    int boardPlayers = 100_000;
+    int boardUpdateRate = 2_000;
+    int boardReadRate = 10;
+    int httpPlayers = 5_000;
+    int httpRate = 200;
+    int memoryPlayers = 100_000;
+    int gcRate = 500;
+    double gcSeconds = 30;
+    boolean jmh = true;
+
+    /** @throws IllegalArgumentException naming an unknown or malformed argument */
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> o.quick();
+                case "--rows" -> {
+                    for (String r : value(args, ++i).split(",")) {
+                        o.rows.add(Integer.parseInt(r.strip()));
+                    }
+                }
+                case "--no-jmh" -> o.jmh = false;
+                case "--callers" -> o.callers = Integer.parseInt(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        return o;
+    }
+
+    private void quick() {
+        quick = true;
+        warmupS = 2;
+        childWarmupS = 10;
+        referenceS = 4;
+        stepS = 2;
+        searchSteps = 4;
+        locationPlayers = 5_000;
+        boardPlayers = 10_000;
+        boardReadRate = 20;
+        httpPlayers = 2_000;
+        gcSeconds = 10;
+    }
+
+    boolean runs(int row) {
+        return rows.isEmpty() || rows.contains(row);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    static final String USAGE = """
+            usage: ./ore bench [--quick] [--rows 1,2,...] [--no-jmh] [--callers N]
+              --quick       smaller sizes and shorter steps (under 10 minutes on 2 cores)
+              --rows        run only these rows of the table (1 location, 2 nearby, 3 collect,
+                            4 leaderboard, 5 HTTP ceiling, 6 memory and GC)
+              --no-jmh      skip the JMH micro-benchmarks printed after the table
+              --callers N   synchronous caller threads per side (default 16)
+            See bench/README.md (CompareBench).""";
+}
