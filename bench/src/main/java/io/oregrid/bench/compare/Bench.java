@@ -62,23 +62,28 @@ final class Bench {
 
     /**
      * Warm-up and reference run at {@code rate}, then the capacity search. When {@code profiler} is
-     * not null the JFR recording starts before the warm-up (so that the recorder's own start-up cost
-     * falls there, not in a measured run) and ends after the search.
+     * not null the JFR recording starts before the fixed-rate warm-up (so that the recorder's own
+     * start-up cost falls there, not in a measured run) and ends after the search.
      *
-     * @param freshJvm    the side's server JVM was just started (its JIT is cold): it first runs
-     *                    closed-loop for {@code childWarmupS}
+     * @param freshServer process id of the side's server JVM when it was just started (its JIT is cold),
+     *                    else null: it first runs closed-loop for {@code childWarmupS} on every CPU, so its
+     *                    compiler threads are not starved, and is then placed back on the server CPU
      * @param p99TargetMs the seed's target for this workload
      * @param maxRate     the search's cap
      */
-    Measured measure(Side side, int rate, boolean freshJvm, double p99TargetMs, int maxRate, Profiler profiler)
+    Measured measure(Side side, int rate, Long freshServer, double p99TargetMs, int maxRate, Profiler profiler)
             throws Exception {
         boolean late = Boolean.getBoolean("bench.profileAfterWarmup"); // for looking at one rate alone
-        JfrProfile profile = profiler == null || late ? null : profiler.start(side.label());
-        if (freshJvm) {
-            long t0 = System.nanoTime();
-            double r = driver.ceiling(side, opt.childWarmupS);
-            out.printf(Locale.ROOT, "  %-28s warm-up: %.0f s closed-loop, last at %,.0f/s%n", side.label(),
-                    (System.nanoTime() - t0) / 1e9, r);
+        JfrProfile profile = profiler == null || late || freshServer != null ? null : profiler.start(side.label());
+        if (freshServer != null) {
+            Cpus.pin(freshServer, Cpus.all());
+            double r = driver.warmUp(side, opt.childWarmupS);
+            Cpus.pin(freshServer, Cpus.server());
+            out.printf(Locale.ROOT, "  %-28s warm-up: %d s closed-loop on every CPU, last second at %,.0f/s%n",
+                    side.label(), opt.childWarmupS, r);
+            if (profiler != null && !late) {
+                profile = profiler.start(side.label()); // its start-up cost falls in the fixed-rate warm-up below
+            }
         }
         driver.fixedRate(side, rate, opt.warmupS, false);
         if (late && profiler != null) {
@@ -94,9 +99,9 @@ final class Bench {
         return new Measured(ref, cap, summary);
     }
 
-    /** {@link #measure(Side, int, boolean, double, int, Profiler)} for a side whose JVM is already warm. */
+    /** {@link #measure(Side, int, Long, double, int, Profiler)} for a side whose JVM is already warm. */
     Measured measure(Side side, int rate, double p99TargetMs, int maxRate, Profiler profiler) throws Exception {
-        return measure(side, rate, false, p99TargetMs, maxRate, profiler);
+        return measure(side, rate, null, p99TargetMs, maxRate, profiler);
     }
 
     /**

@@ -66,7 +66,7 @@ final class HttpCeilingRow {
                     List.of("serve"), env, Files.createTempFile("ore-bench-edge-", ".log"))) {
                 register(b, http, node.baseUrl(), tokens);
                 Side side = Side.async("5 ORE edge", CONNECTIONS * 4, workload(http, node.baseUrl(), fixes, tokens, oreOut));
-                ore = b.measure(side, b.opt.httpRate, true, LocationRow.P99_TARGET_MS, MAX_RATE,
+                ore = b.measure(side, b.opt.httpRate, node.pid(), LocationRow.P99_TARGET_MS, MAX_RATE,
                         Bench.child(node.pid()));
             }
             Bench.Measured bare;
@@ -74,7 +74,7 @@ final class HttpCeilingRow {
             try (ServerProcess ceiling = ServerProcess.start(Cpus.prefix(Cpus.server()), jvm, BareEdge.class.getName(),
                     List.of(), env, Files.createTempFile("ore-bench-bare-", ".log"))) {
                 Side side = Side.async("5 bare Javalin", CONNECTIONS * 4, workload(http, ceiling.baseUrl(), fixes, tokens, bareOut));
-                bare = b.measure(side, b.opt.httpRate, true, LocationRow.P99_TARGET_MS, MAX_RATE,
+                bare = b.measure(side, b.opt.httpRate, ceiling.pid(), LocationRow.P99_TARGET_MS, MAX_RATE,
                         Bench.child(ceiling.pid()));
             }
             String load = String.format(Locale.ROOT, "%,d registered players, the fixes of row 1; Jetty HttpClient 12.1, %d"

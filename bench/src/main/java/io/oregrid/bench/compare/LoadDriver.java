@@ -114,6 +114,23 @@ final class LoadDriver {
     }
 
     /**
+     * Runs the side closed-loop for {@code seconds} in chunks of about a second, unmeasured: brings a
+     * freshly started JVM's JIT to its steady state.
+     *
+     * @return the rate of the last chunk, operations per second
+     */
+    double warmUp(Side side, double seconds) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long ops = 500;
+        double rate = 0;
+        while (System.nanoTime() < end) {
+            rate = closedLoop(side, ops);
+            ops = Math.max(500, (long) rate);
+        }
+        return rate;
+    }
+
+    /**
      * Runs the side closed-loop for about {@code seconds} (batches of growing size, each prepared
      * outside the timed part) and returns the rate it reached: the most it can answer, whatever the
      * latency, and so an upper bound of its capacity.
@@ -185,7 +202,7 @@ final class LoadDriver {
 
     private RatePoint step(Side side, int rate, double seconds, double target) throws Exception {
         System.gc();
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         RatePoint p = fixedRate(side, rate, seconds(rate, seconds), false);
         out.printf(Locale.ROOT, "    step %,9d/s: achieved %,10.0f/s  p50 %8.3f  p99 %9.3f ms  %s%n", rate, p.achieved(),
                 p.ms(50), p.ms(99), p.meets(target) ? "ok" : "over" + (p.failed() > 0 ? " (" + p.failed() + " failed)" : ""));

@@ -120,7 +120,7 @@ final class LocationRow {
                     Outcomes o = new Outcomes();
                     Side side = Side.sync("1 ORE client", b.opt.callers,
                             oreWorkload(new LocationService(client, rules, GameClock.system(), cfg.historyPerPlayer()), fixes, "k", o));
-                    Bench.Measured m = b.measure(side, b.opt.locationRate, true, P99_TARGET_MS, MAX_RATE,
+                    Bench.Measured m = b.measure(side, b.opt.locationRate, server.pid(), P99_TARGET_MS, MAX_RATE,
                             Bench.child(server.pid()));
                     cli = new Bench.Result(m, "the same services through a Hazelcast client (smart routing) over 127.0.0.1"
                             + " to a member in its own JVM (-Xmx2g, G1); " + input + "; " + o + "; "

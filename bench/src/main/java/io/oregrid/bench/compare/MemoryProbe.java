@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * Prints one line {@code RESULT key=value ...} that {@link MemoryRow} reads.
  *
- * <p>Arguments: {@code label players rate seconds [format]} ({@code label} names the run in the result;
- * {@code seconds} 0 skips the load; {@code format} sets {@code ORE_GRID_IN_MEMORY_FORMAT}).
+ * <p>Arguments: {@code label players rate seconds warmupSeconds format} ({@code label} names the run in
+ * the result; {@code seconds} 0 skips the load; {@code format} sets {@code ORE_GRID_IN_MEMORY_FORMAT}).
  */
 public final class MemoryProbe {
 
@@ -52,12 +52,13 @@ public final class MemoryProbe {
         int players = Integer.parseInt(args[1]);
         int rate = Integer.parseInt(args[2]);
         double seconds = Double.parseDouble(args[3]);
+        int warmupS = Integer.parseInt(args[4]);
         PrintStream out = System.out;
         double[][] at = PlayerPositions.of(players);
         OreConfig base = OreConfig.defaults().with(Map.of("CLUSTER_NAME", "probe-" + System.nanoTime(),
                 "MEMBER_PORT", Integer.toString(io.oregrid.bench.ChildJvm.freePort()), "ANTICHEAT_MAX_FIX_AGE_S", "86400",
                 "NEARBY_STALE_S", "86400"));
-        OreConfig cfg = args.length > 4 ? base.with(Map.of("GRID_IN_MEMORY_FORMAT", args[4])) : base;
+        OreConfig cfg = base.with(Map.of("GRID_IN_MEMORY_FORMAT", args[5]));
         GameRules withCoins = GameRules.from(cfg);
         GameRules noCoins = GameRules.from(cfg.with(Map.of("COIN_DENSITY_PER_CELL", "0")));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(GridConfigFactory.memberConfig(cfg));
@@ -96,7 +97,7 @@ public final class MemoryProbe {
             long[] stalls = new long[2]; // ZGC allocation stalls: count, total µs
             RatePoint load = null;
             if (seconds > 0) {
-                driver.ceiling(side, 10); // JIT to steady state
+                driver.ceiling(side, warmupS); // JIT to steady state
                 driver.fixedRate(side, rate, 3, false);
                 try (RecordingStream rs = new RecordingStream()) {
                     rs.enable("jdk.GCPhasePause");

@@ -119,7 +119,8 @@ final class MemoryRow {
                         g1.l("loadP99Us") / 1000.0),
                 ResultTable.ratio(zgc.d("pauseP99Us") / Math.max(1, g1.d("pauseP99Us"))) + " (ZGC/G1)",
                 "java -XX:+UseZGC -Xmx" + HEAP + " -Xms" + HEAP + " (JDK 17, non-generational ZGC); the state above plus"
-                        + " row 1's feed through LocationService.update, 16 callers, open loop, after 10 s of closed-loop warm-up;"
+                        + " row 1's feed through LocationService.update, 16 callers, open loop, after " + b.opt.gcWarmupS
+                        + " s of closed-loop warm-up;"
                         + " pauses from JFR jdk.GCPhasePause, allocation stalls from jdk.ZAllocationStall;"
                         + " " + Cpus.describe(Cpus.Arrangement.SHARED),
                 "java -XX:+UseG1GC -Xmx" + HEAP + " -Xms" + HEAP + ", the same run (the peer here is the JVM's default"
@@ -136,7 +137,7 @@ final class MemoryRow {
         try (ChildJvm jvm = ChildJvm.start(List.of(), List.of("-Xmx" + HEAP, "-Xms" + HEAP, gcFlag,
                         "-Dhazelcast.logging.type=none"), MemoryProbe.class.getName(),
                 List.of(label, Integer.toString(b.opt.memoryPlayers), Integer.toString(b.opt.gcRate),
-                        Double.toString(loadSeconds), format), Map.of(), log)) {
+                        Double.toString(loadSeconds), Integer.toString(b.opt.gcWarmupS), format), Map.of(), log)) {
             int rc = jvm.waitFor(900);
             List<String> lines = Files.readAllLines(log);
             String result = lines.stream().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow(() ->

@@ -33,6 +33,8 @@ final class Options {
     int memoryPlayers = 100_000;
     int gcRate = 500;
     double gcSeconds = 30;
+    /** Closed-loop warm-up of the memory probe's location load, seconds. */
+    int gcWarmupS = 10;
     boolean jmh = true;
 
     /** @throws IllegalArgumentException naming an unknown or malformed argument */
@@ -59,13 +61,14 @@ final class Options {
         warmupS = 2;
         childWarmupS = 10;
         referenceS = 4;
-        stepS = 2;
-        searchSteps = 4;
+        stepS = 1.5;
+        searchSteps = 3;
         locationPlayers = 5_000;
         boardPlayers = 10_000;
         boardReadRate = 20;
         httpPlayers = 2_000;
-        gcSeconds = 10;
+        gcSeconds = 8;
+        gcWarmupS = 5;
     }
 
     boolean runs(int row) {
