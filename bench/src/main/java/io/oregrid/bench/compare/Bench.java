@@ -42,6 +42,13 @@ final class Bench {
         JfrProfile start(String label) throws Exception;
     }
 
+    /**
+     * Collector settings of every server JVM the bench starts, the same as {@code ./ore bench} gives
+     * its own JVM (where embedded members run): G1 with a 10 ms pause goal. G1's default goal, 200 ms,
+     * lets young collections grow far past the seed's p99 targets (10–20 ms).
+     */
+    static final List<String> SERVER_GC = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10");
+
     /** Profiles this JVM (embedded member and load generator). */
     static final Profiler THIS_JVM = JfrProfile::inProcess;
 

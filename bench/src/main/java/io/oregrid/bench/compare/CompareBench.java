@@ -60,6 +60,9 @@ public final class CompareBench {
                         + " search steps %.0f s; %s%n", opt.quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(),
                 MachineInfo.cpuModel(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
                 opt.warmupS, opt.referenceS, opt.stepS, redis == null ? "Redis: " + why[0] : redis.describe());
+        out.println("this JVM (load generator, embedded members): " + String.join(" ", java.lang.management.ManagementFactory
+                .getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")).toList())
+                + "; server JVMs: " + String.join(" ", Bench.SERVER_GC));
         out.println("CPU arrangements: shared = " + Cpus.describe(Cpus.Arrangement.SHARED) + "; split = "
                 + Cpus.describe(Cpus.Arrangement.SPLIT));
         Bench b = new Bench(out, opt, redis, why[0]);

@@ -58,7 +58,8 @@ final class HttpCeilingRow {
             env.put("ORE_GENESIS_RATE_LIMIT_PER_MINUTE", "1000000");
             env.put("ORE_LOCATION_MAX_UPDATES_PER_MINUTE", "100000");
             env.put("ORE_ANTICHEAT_MAX_FIX_AGE_S", "86400");
-            List<String> jvm = List.of("-Xmx2g", "-Xms2g", "-XX:+UseG1GC");
+            List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx2g", "-Xms2g"));
+            jvm.addAll(Bench.SERVER_GC);
             String[] tokens = new String[players];
             Bench.Measured ore;
             Outcomes oreOut = new Outcomes();
@@ -79,11 +80,11 @@ final class HttpCeilingRow {
             }
             String load = String.format(Locale.ROOT, "%,d registered players, the fixes of row 1; Jetty HttpClient 12.1, %d"
                     + " keep-alive connections, open loop; %s", players, CONNECTIONS, Cpus.describe(Cpus.Arrangement.SPLIT));
-            String oreSet = "OreMain serve (all-in-one node, -Xmx2g, in memory): bearer JWT (RS256) check, per-user and"
+            String oreSet = "OreMain serve (all-in-one node, -Xmx2g, G1 10 ms pause goal, in memory): bearer JWT (RS256) check, per-user and"
                     + " per-player Bucket4j limits in the grid (limits raised so they count but never refuse), fix validation,"
                     + " LocationService.update; " + oreOut + "; " + load;
             String bareSet = "EdgeApp.create with the same Jetty/Javalin settings and one route that parses and validates the"
-                    + " same JSON and answers 200 (no auth, limits or grid), -Xmx2g; " + bareOut + "; " + load;
+                    + " same JSON and answers 200 (no auth, limits or grid), -Xmx2g, G1 10 ms pause goal; " + bareOut + "; " + load;
             b.addRows("5", "HTTP POST /api/v1/location/update vs bare Javalin (ceiling)", new Bench.Result(ore, oreSet),
                     new Bench.Result(bare, bareSet));
         } finally {

@@ -113,7 +113,7 @@ final class LocationRow {
             env.put("ORE_ANTICHEAT_MAX_FIX_AGE_S", "86400");
             Path log = Files.createTempFile("ore-bench-member-", ".log");
             Bench.Result cli;
-            try (ChildJvm server = ChildJvm.start(Cpus.prefix(Cpus.server()), List.of("-Xmx2g", "-Xms2g", "-XX:+UseG1GC"),
+            try (ChildJvm server = ChildJvm.start(Cpus.prefix(Cpus.server()), jvm(),
                     BenchMember.class.getName(), List.of(), env, log)) {
                 HazelcastInstance client = client(cfg.clusterName(), port);
                 try {
@@ -123,7 +123,7 @@ final class LocationRow {
                     Bench.Measured m = b.measure(side, b.opt.locationRate, server.pid(), P99_TARGET_MS, MAX_RATE,
                             Bench.child(server.pid()));
                     cli = new Bench.Result(m, "the same services through a Hazelcast client (smart routing) over 127.0.0.1"
-                            + " to a member in its own JVM (-Xmx2g, G1); " + input + "; " + o + "; "
+                            + " to a member in its own JVM (-Xmx2g, G1 10 ms pause goal); " + input + "; " + o + "; "
                             + b.syncSettings(side, Cpus.Arrangement.SPLIT));
                 } finally {
                     client.shutdown();
@@ -134,6 +134,13 @@ final class LocationRow {
         } finally {
             Cpus.pinSelf(Cpus.all());
         }
+    }
+
+    /** @return the member JVM's arguments: 2 GB heap, {@link Bench#SERVER_GC} */
+    private static List<String> jvm() {
+        List<String> args = new java.util.ArrayList<>(List.of("-Xmx2g", "-Xms2g"));
+        args.addAll(Bench.SERVER_GC);
+        return args;
     }
 
     /** The Redis side of one arrangement: the Lua script on the same fixes. */

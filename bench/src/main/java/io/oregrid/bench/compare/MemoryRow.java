@@ -38,9 +38,9 @@ final class MemoryRow {
 
     static void run(Bench b) throws Exception {
         b.out.println("row 6: memory and GC");
-        Probe g1 = probe(b, "G1", "-XX:+UseG1GC", b.opt.gcSeconds, "OBJECT");
-        Probe zgc = probe(b, "ZGC", "-XX:+UseZGC", b.opt.gcSeconds, "OBJECT");
-        Probe binary = b.opt.quick ? null : probe(b, "G1-BINARY", "-XX:+UseG1GC", 0, "BINARY");
+        Probe g1 = probe(b, "G1", Bench.SERVER_GC, b.opt.gcSeconds, "OBJECT");
+        Probe zgc = probe(b, "ZGC", List.of("-XX:+UseZGC"), b.opt.gcSeconds, "OBJECT");
+        Probe binary = b.opt.quick ? null : probe(b, "G1-BINARY", Bench.SERVER_GC, 0, "BINARY");
         int players = b.opt.memoryPlayers;
         long coins = g1.l("coins");
         double redisPlayer = Double.NaN;
@@ -123,19 +123,20 @@ final class MemoryRow {
                         + " s of closed-loop warm-up;"
                         + " pauses from JFR jdk.GCPhasePause, allocation stalls from jdk.ZAllocationStall;"
                         + " " + Cpus.describe(Cpus.Arrangement.SHARED),
-                "java -XX:+UseG1GC -Xmx" + HEAP + " -Xms" + HEAP + ", the same run (the peer here is the JVM's default"
-                        + " collector: Redis has none)");
+                "java -XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xmx" + HEAP + " -Xms" + HEAP + ", the same run (the peer"
+                        + " here is the JVM's default collector with the bench's pause goal: Redis has none)");
     }
 
     private static String pause(Probe p) {
         return String.format(Locale.ROOT, "%.3f / %.3f ms", p.l("pauseP99Us") / 1000.0, p.l("pauseMaxUs") / 1000.0);
     }
 
-    private static Probe probe(Bench b, String label, String gcFlag, double loadSeconds, String format) throws Exception {
+    private static Probe probe(Bench b, String label, List<String> gc, double loadSeconds, String format) throws Exception {
         Path log = Files.createTempFile("ore-bench-memory-" + label + "-", ".log");
         long start = System.nanoTime();
-        try (ChildJvm jvm = ChildJvm.start(List.of(), List.of("-Xmx" + HEAP, "-Xms" + HEAP, gcFlag,
-                        "-Dhazelcast.logging.type=none"), MemoryProbe.class.getName(),
+        List<String> args = new java.util.ArrayList<>(List.of("-Xmx" + HEAP, "-Xms" + HEAP, "-Dhazelcast.logging.type=none"));
+        args.addAll(gc);
+        try (ChildJvm jvm = ChildJvm.start(List.of(), args, MemoryProbe.class.getName(),
                 List.of(label, Integer.toString(b.opt.memoryPlayers), Integer.toString(b.opt.gcRate),
                         Double.toString(loadSeconds), Integer.toString(b.opt.gcWarmupS), format), Map.of(), log)) {
             int rc = jvm.waitFor(900);
