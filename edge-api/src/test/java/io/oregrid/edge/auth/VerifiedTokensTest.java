@@ -49,9 +49,12 @@ class VerifiedTokensTest {
         assertThat(http.get(PROBE, token).status()).isEqualTo(404); // verified and remembered
         assertThat(http.get(PROBE, token).status()).isEqualTo(404); // served from the cache
 
-        // the same token with the last signature character changed: a different token, verified afresh
-        char last = token.charAt(token.length() - 1);
-        String tampered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // the same token with the first signature character changed: a different token, verified afresh.
+        // (Not the last one: for a 32-byte HMAC its low 2 bits are base64url padding, so 'A' -> 'B'
+        // there can leave the decoded signature — and the token's validity — unchanged.)
+        int sig = token.lastIndexOf('.') + 1;
+        char first = token.charAt(sig);
+        String tampered = token.substring(0, sig) + (first == 'A' ? 'Q' : 'A') + token.substring(sig + 1);
         assertThat(http.get(PROBE, tampered).status()).isEqualTo(401);
 
         fx.now.addAndGet(TimeUnit.SECONDS.toMillis(fx.config.accessTokenTtlS()));
