@@ -77,7 +77,7 @@ final class LeaderboardRow {
             });
             Bench.Measured r = b.measure(read, b.opt.boardReadRate, P99_TARGET_MS, MAX_READ_RATE, Bench.THIS_JVM);
             return List.of(updated, new Bench.Result(r, String.format(Locale.ROOT, "LeaderboardService.current(SEASONAL,"
-                            + " 100): indexed window query over `leaderboards`, ranked per read, embedded member; %s; %.0f rows"
+                            + " 100): indexed window query over `leaderboards`, sorted, the ranking shared by reads for up to 1 s (ORE_LEADERBOARD_MAX_AGE_MS; Redis: always current), embedded member; %s; %.0f rows"
                             + " per read; ", input, rows.sum() / (double) Math.max(1, read.seq().get()))
                     + b.syncSettings(read, Cpus.Arrangement.SHARED)));
         });

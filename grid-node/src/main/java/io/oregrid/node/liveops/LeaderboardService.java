@@ -1,5 +1,7 @@
 package io.oregrid.node.liveops;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
@@ -13,13 +15,17 @@ import io.oregrid.store.support.Jdbc;
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Reads the leaderboards the Jet job writes: the current daily, weekly or seasonal window by the
- * node's clock, one indexed query on the window key, ranked here. Order: score descending, then
+ * node's clock, one indexed query on the window key, ranked here ({@link RankedWindow}). A current
+ * window's ranking is shared by every read on this node for up to {@code ORE_LEADERBOARD_MAX_AGE_MS}
+ * (1 s by default): ranking a window copies and sorts all its entries (~300 ms for 100,000 players,
+ * README "Performance"), which the public {@code GET /leaderboard} must not do per request. Order: score descending, then
  * the earlier achiever (the time the score was reached), then player id, so ranks are deterministic
  * and unique.
  *
@@ -31,20 +37,30 @@ public final class LeaderboardService {
     /** Largest {@code limit} of a leaderboard request (SPEC). */
     public static final int MAX_LIMIT = 100;
 
-    static final Comparator<LeaderboardScore> RANKING = Comparator.comparingLong(LeaderboardScore::score).reversed()
-            .thenComparingLong(LeaderboardScore::reachedAtMs).thenComparing(LeaderboardScore::playerId);
+    static final Comparator<LeaderboardScore> RANKING = RankedWindow.RANKING;
 
     private final IMap<String, LeaderboardScore> boards;
     private final GameClock clock;
     private final LeaderboardWindows windows;
     private final DataSource snapshots;
+    /** Current windows ranked at most {@code leaderboardMaxAgeMs} ago (refreshed in the background), or null. */
+    private final LoadingCache<String, RankedWindow> rankings;
 
-    /** Reads past windows from the member's PostgreSQL when persistence is on ({@link Persistence#of}). */
+    /**
+     * Reads past windows from the member's PostgreSQL when persistence is on ({@link Persistence#of});
+     * serves current windows from a ranking at most {@link LiveOpsConfig#leaderboardMaxAgeMs} old.
+     */
     public LeaderboardService(HazelcastInstance hz, GameClock clock, LiveOpsConfig config) {
         this.boards = hz.getMap(GridMaps.LEADERBOARDS);
         this.clock = clock;
         this.windows = LeaderboardJob.windows(config);
         this.snapshots = Persistence.of(hz).map(Persistence::dataSource).orElse(null);
+        long maxAgeMs = config.leaderboardMaxAgeMs();
+        // a read older than maxAge gets the ranking it finds and starts one new ranking in the background
+        // (one per window however many readers); older than twice maxAge it waits for a fresh one
+        this.rankings = maxAgeMs == 0 ? null : Caffeine.newBuilder().maximumSize(16)
+                .refreshAfterWrite(Duration.ofMillis(maxAgeMs)).expireAfterWrite(Duration.ofMillis(2 * maxAgeMs))
+                .build(key -> rank(key, true));
     }
 
     /**
@@ -72,6 +88,9 @@ public final class LeaderboardService {
     }
 
     /**
+     * The current window of {@code kind}, from this node's shared ranking: it reflects the scores at
+     * most {@code 2 × leaderboardMaxAgeMs} ago (the Jet job's own lag comes on top).
+     *
      * @param kind     daily, weekly or seasonal
      * @param limit    1–{@link #MAX_LIMIT}
      * @param playerId the player whose own rank to include, or null
@@ -83,7 +102,8 @@ public final class LeaderboardService {
     /**
      * The window of {@code kind} that contains {@code atMs}: the current one as {@link #current}; a
      * past (or future) one from the grid while it holds the window's entries, else from the
-     * {@code leaderboard_snapshots} table (empty without persistence or snapshot).
+     * {@code leaderboard_snapshots} table (empty without persistence or snapshot); a window other than
+     * the current one is ranked afresh on each call.
      *
      * @param atMs epoch ms inside the window, or null for the current window
      */
@@ -93,26 +113,18 @@ public final class LeaderboardService {
         }
         long now = atMs == null ? clock.nowMs() : atMs;
         String key = windows.of(kind, now).key();
-        List<LeaderboardScore> all = new ArrayList<>(boards.values(Predicates.equal("window", key)));
-        if (all.isEmpty() && snapshots != null && !key.equals(windows.of(kind, clock.nowMs()).key())) {
-            all.addAll(snapshotted(key));
+        boolean current = key.equals(windows.of(kind, clock.nowMs()).key());
+        RankedWindow ranked = current && rankings != null ? rankings.get(key) : rank(key, current);
+        return new Board(kind, key, windows.season(now), ranked.updatedAtMs(), ranked.top(limit), ranked.rankOf(playerId));
+    }
+
+    /** Ranks {@code windowKey} from the grid; a past window the grid no longer holds from the snapshots. */
+    private RankedWindow rank(String windowKey, boolean current) {
+        List<LeaderboardScore> all = new ArrayList<>(boards.values(Predicates.equal("window", windowKey)));
+        if (all.isEmpty() && snapshots != null && !current) {
+            all.addAll(snapshotted(windowKey));
         }
-        all.sort(RANKING);
-        List<Ranked> top = new ArrayList<>(Math.min(limit, all.size()));
-        Ranked me = null;
-        Long updatedAt = null;
-        for (int i = 0; i < all.size(); i++) {
-            LeaderboardScore s = all.get(i);
-            Ranked row = new Ranked(i + 1, s.playerId(), s.score());
-            if (i < limit) {
-                top.add(row);
-            }
-            if (s.playerId().equals(playerId)) {
-                me = row;
-            }
-            updatedAt = updatedAt == null ? s.reachedAtMs() : Math.max(updatedAt, s.reachedAtMs());
-        }
-        return new Board(kind, key, windows.season(now), updatedAt, List.copyOf(top), me);
+        return RankedWindow.of(all);
     }
 
     /** @return the rows of {@code windowKey} in {@code leaderboard_snapshots} */

@@ -36,6 +36,8 @@ import java.util.Map;
  * @param seasonStart              first day of season 1, UTC ({@code ORE_SEASON_START}, ISO date)
  * @param seasonLengthDays         season length, days (SPEC: 90)
  * @param snapshotIntervalS        how often leaderboards are snapshotted to PostgreSQL, seconds
+ * @param leaderboardMaxAgeMs      how long a node serves a current window's ranking before ranking it
+ *                                 again, ms; a read sees scores at most twice this old; 0 = rank on every read
  * @param journalCapacity          event-journal capacity of the event stream, events (whole map)
  * @param kafkaBootstrap           {@code ORE_KAFKA_BOOTSTRAP}: Kafka bootstrap servers, or null for none
  */
@@ -44,7 +46,7 @@ public record LiveOpsConfig(String eventsHmacSecret, String eventsHmacSecretPrev
                             double minStdXp, int blockAfterFlags, String receiptHmacSecret,
                             long levelUpCoinsPerLevel, long bossKillPoints, long[] dropPoints,
                             LocalDate seasonStart, int seasonLengthDays, int snapshotIntervalS,
-                            int journalCapacity, String kafkaBootstrap) {
+                            long leaderboardMaxAgeMs, int journalCapacity, String kafkaBootstrap) {
 
     /** Smallest secret, bytes (SPEC). */
     public static final int MIN_SECRET_BYTES = 32;
@@ -93,6 +95,7 @@ public record LiveOpsConfig(String eventsHmacSecret, String eventsHmacSecretPrev
                 v.date("SEASON_START", LocalDate.of(2025, 1, 1)),
                 (int) v.num("SEASON_LENGTH_DAYS", 90, 1, 3660),
                 (int) v.num("LEADERBOARD_SNAPSHOT_INTERVAL_S", 300, 1, 86_400),
+                (long) v.num("LEADERBOARD_MAX_AGE_MS", 1_000, 0, 60_000),
                 (int) v.num("EVENTS_JOURNAL_CAPACITY", 1_000_000, 10_000, 100_000_000),
                 s.get("KAFKA_BOOTSTRAP"));
     }
@@ -149,6 +152,7 @@ public record LiveOpsConfig(String eventsHmacSecret, String eventsHmacSecretPrev
         m.put("LEADERBOARD_DROP_POINTS_LEGENDARY", "" + dropPoints[3]);
         m.put("SEASON_START", seasonStart.toString()); m.put("SEASON_LENGTH_DAYS", "" + seasonLengthDays);
         m.put("LEADERBOARD_SNAPSHOT_INTERVAL_S", "" + snapshotIntervalS);
+        m.put("LEADERBOARD_MAX_AGE_MS", "" + leaderboardMaxAgeMs);
         m.put("EVENTS_JOURNAL_CAPACITY", "" + journalCapacity);
         return m;
     }
