@@ -1,7 +1,7 @@
 package io.oregrid.bench.compare;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -74,27 +74,48 @@ final class Cpus {
         pin(ProcessHandle.current().pid(), cpuList);
     }
 
-    /** Pins every thread of process {@code pid} to {@code cpuList}; a no-op without taskset. */
+    /**
+     * Pins every thread of process {@code pid} to {@code cpuList}; a no-op without taskset. {@code taskset -a}
+     * walks the process's threads one by one and fails when one ends meanwhile (Jetty and Hazelcast
+     * start and end threads all the time), so a failed attempt is retried.
+     *
+     * @throws IllegalStateException with taskset's output when 5 attempts fail
+     */
     static void pin(long pid, String cpuList) {
         if (!TASKSET) {
             return;
         }
-        List<String> cmd = new ArrayList<>(List.of("taskset", "-a", "-p", "-c", cpuList, Long.toString(pid)));
-        if (!canRun(cmd.toArray(String[]::new))) {
-            throw new IllegalStateException("cannot pin process " + pid + " to CPUs " + cpuList + ": " + String.join(" ", cmd));
+        String[] cmd = {"taskset", "-a", "-p", "-c", cpuList, Long.toString(pid)};
+        String failure = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            failure = run(cmd);
+            if (failure == null) {
+                return;
+            }
         }
+        throw new IllegalStateException("cannot pin process " + pid + " to CPUs " + cpuList + ": "
+                + String.join(" ", cmd) + ": " + failure);
     }
 
     private static boolean canRun(String... cmd) {
+        return run(cmd) == null;
+    }
+
+    /** @return null when {@code cmd} exits 0 within 10 s, else what went wrong (its output) */
+    private static String run(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "timed out";
+            }
+            return p.exitValue() == 0 ? null : "exit " + p.exitValue() + ": " + output;
         } catch (IOException e) {
-            return false;
+            return e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
     }
 }
