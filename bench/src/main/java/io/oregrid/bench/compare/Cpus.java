@@ -33,11 +33,6 @@ final class Cpus {
         return COUNT;
     }
 
-    /** @return whether {@link Arrangement#SPLIT} really pins (taskset present, at least 2 CPUs) */
-    static boolean canPin() {
-        return TASKSET;
-    }
-
     /** @return the CPU list of every CPU, e.g. {@code 0-1} */
     static String all() {
         return "0-" + (COUNT - 1);

@@ -17,17 +17,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Reads the leaderboards the Jet job writes: the current daily, weekly or seasonal window by the
- * node's clock, one indexed query on the window key, ranked here ({@link RankedWindow}). A current
- * window's ranking is shared by every read on this node for up to {@code ORE_LEADERBOARD_MAX_AGE_MS}
- * (1 s by default): ranking a window copies and sorts all its entries (~300 ms for 100,000 players,
- * README "Performance"), which the public {@code GET /leaderboard} must not do per request. Order: score descending, then
- * the earlier achiever (the time the score was reached), then player id, so ranks are deterministic
- * and unique.
+ * node's clock, one indexed query on the window key, ranked here ({@link RankedWindow}, which also
+ * gives the order). A current window's ranking is shared by every read on this node for up to
+ * {@code ORE_LEADERBOARD_MAX_AGE_MS} (1 s by default): ranking a window copies and sorts all its
+ * entries (~300 ms for 100,000 players, README "Performance"), which the public
+ * {@code GET /leaderboard} must not do per request.
  *
  * <p>Past windows ({@link #at}): a window that is not the current one is read from the grid while it
  * still holds it (its entries live a season plus a day), else — with persistence on — from the
@@ -36,8 +34,6 @@ import java.util.List;
 public final class LeaderboardService {
     /** Largest {@code limit} of a leaderboard request (SPEC). */
     public static final int MAX_LIMIT = 100;
-
-    static final Comparator<LeaderboardScore> RANKING = RankedWindow.RANKING;
 
     private final IMap<String, LeaderboardScore> boards;
     private final GameClock clock;
@@ -113,7 +109,7 @@ public final class LeaderboardService {
         }
         long now = atMs == null ? clock.nowMs() : atMs;
         String key = windows.of(kind, now).key();
-        boolean current = key.equals(windows.of(kind, clock.nowMs()).key());
+        boolean current = atMs == null || key.equals(windows.of(kind, clock.nowMs()).key());
         RankedWindow ranked = current && rankings != null ? rankings.get(key) : rank(key, current);
         return new Board(kind, key, windows.season(now), ranked.updatedAtMs(), ranked.top(limit), ranked.rankOf(playerId));
     }

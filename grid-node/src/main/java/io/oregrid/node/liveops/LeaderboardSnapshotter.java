@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * #6), so past windows stay readable: every {@code ORE_LEADERBOARD_SNAPSHOT_INTERVAL_S} the current
  * and the previous window of each kind, and, checked every second, a window of a kind as soon as the
  * node clock left it (rollover). Each window is written in one JDBC batch in one transaction, with
- * its ranks ({@link LeaderboardService#RANKING}).
+ * its ranks ({@link RankedWindow#RANKING}).
  *
  * <p>Every member runs one, but only the oldest member writes. Writes are idempotent: the upsert
  * replaces a row only with a value that counted as many or more events, so two members writing
@@ -156,7 +156,7 @@ public final class LeaderboardSnapshotter implements AutoCloseable {
         if (scores.isEmpty()) {
             return 0;
         }
-        scores.sort(LeaderboardService.RANKING);
+        scores.sort(RankedWindow.RANKING);
         long at = clock.nowMs();
         return Jdbc.withConnection(dataSource, "leaderboard snapshot", c -> {
             boolean auto = c.getAutoCommit();

@@ -53,6 +53,12 @@ class LeaderboardServiceTest {
                 "LEADERBOARD_MAX_AGE_MS", Long.toString(maxAgeMs)));
     }
 
+    /** @return the current daily window's key, read by an uncached reader so no test's shared ranking starts early */
+    private String today(HazelcastInstance hz) {
+        return new LeaderboardService(hz, clock, config(0).liveOps()).current(LeaderboardWindows.Kind.DAILY, 1, null)
+                .windowKey();
+    }
+
     private static void put(IMap<String, LeaderboardScore> boards, String window, String player, long score, long at) {
         LeaderboardScore s = new LeaderboardScore(window, player, score, at, 1);
         boards.put(s.mapKey(), s);
@@ -63,8 +69,7 @@ class LeaderboardServiceTest {
         OreConfig config = config(1_000);
         HazelcastInstance hz = factory.newHazelcastInstance(GridConfigFactory.memberConfig(config));
         LeaderboardService service = new LeaderboardService(hz, clock, config.liveOps());
-        String day = new LeaderboardService(hz, clock, config(0).liveOps())
-                .current(LeaderboardWindows.Kind.DAILY, 1, null).windowKey();
+        String day = today(hz);
 
         IMap<String, LeaderboardScore> boards = hz.getMap(GridMaps.LEADERBOARDS);
         Random random = new Random(7);
@@ -109,7 +114,7 @@ class LeaderboardServiceTest {
         LeaderboardService cached = new LeaderboardService(hz, clock, config.liveOps());
         LeaderboardService direct = new LeaderboardService(hz, clock, config(0).liveOps());
         LeaderboardService fast = new LeaderboardService(hz, clock, config(200).liveOps());
-        String day = direct.current(LeaderboardWindows.Kind.DAILY, 1, null).windowKey();
+        String day = today(hz);
         IMap<String, LeaderboardScore> boards = hz.getMap(GridMaps.LEADERBOARDS);
         put(boards, day, "p1", 10, NOON);
 
@@ -134,9 +139,7 @@ class LeaderboardServiceTest {
         OreConfig config = config(20);
         HazelcastInstance hz = factory.newHazelcastInstance(GridConfigFactory.memberConfig(config));
         LeaderboardService service = new LeaderboardService(hz, clock, config.liveOps());
-        // the window key from an uncached reader: the shared ranking is first built once all 500 are in
-        String day = new LeaderboardService(hz, clock, config(0).liveOps())
-                .current(LeaderboardWindows.Kind.DAILY, 1, null).windowKey();
+        String day = today(hz); // the shared ranking is first built once all 500 are in
         IMap<String, LeaderboardScore> boards = hz.getMap(GridMaps.LEADERBOARDS);
         for (int i = 0; i < 500; i++) {
             put(boards, day, "p" + i, i, NOON);
