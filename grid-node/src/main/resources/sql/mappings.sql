@@ -15,7 +15,7 @@
 --   * Only scalar Compact fields become columns (BOOLEAN, INT8-64, FLOAT32/64, DECIMAL, STRING,
 --     date/time kinds and their nullable forms; a Java enum travels as STRING). Left out:
 --     - arrays: SQL has no column type for Compact arrays (PlayerState.recentCollects,
---       PlayerMotion.violations, CellState.coins and present, LocationHistory.fixes - so the
+--       PlayerMotion.violations, CellPresence.present, CellClaims.claims, LocationHistory.fixes - so the
 --       location-history map has no mapping: nothing but its key would be readable);
 --     - nested records (PlayerMotion.lastFix, lastRefusedFix): reachable only through a
 --       user-defined type (CREATE TYPE), and on Hazelcast 5.6.0 reading a field of one fails with
@@ -47,7 +47,8 @@ CREATE OR REPLACE MAPPING players (
 );
 
 -- Map "player-motion" (io.oregrid.grid.motion.PlayerMotion): where a player is (cell) and their
--- anti-cheat state. A player gets a row with their first location update, accepted or not;
+-- anti-cheat state. A player gets a row with their first location update, accepted or not (or their
+-- first API request: the per-user request limit lives in this entry too);
 -- cell_token is NULL until a fix is accepted, last_refusal_at_ms is 0 until one is refused.
 -- reputation is 0-100 (starts at 100, -10 per refusal, +1 per accepted fix). Left out: lastFix
 -- and lastRefusedFix (nested records), violations (int array: refusals per reason).
@@ -64,17 +65,43 @@ CREATE OR REPLACE MAPPING player_motion EXTERNAL NAME "player-motion" (
     'valueCompactTypeName' = 'io.oregrid.grid.motion.PlayerMotion'
 );
 
--- Map "cells" (io.oregrid.grid.cell.CellState): S2 cells of the game level that players have
--- visited. Left out: coins and present (arrays of records) - live coins and presence are served
--- by the API (nearby coins/players), not by SQL.
-CREATE OR REPLACE MAPPING cells (
-    cell_token       VARCHAR EXTERNAL NAME "this.token",
-    spawn_epoch      BIGINT  EXTERNAL NAME "this.spawnEpoch",
-    spawned_in_epoch INT     EXTERNAL NAME "this.spawnedInEpoch"
+-- Map "cell-presence" (io.oregrid.grid.cell.CellPresence): S2 cells of the game level with players
+-- present. Left out: present (array of records: exact positions) - nearby players are served by the API.
+CREATE OR REPLACE MAPPING cell_presence EXTERNAL NAME "cell-presence" (
+    cell_token VARCHAR EXTERNAL NAME "this.token"
 ) TYPE IMap OPTIONS (
     'keyFormat' = 'varchar',
     'valueFormat' = 'compact',
-    'valueCompactTypeName' = 'io.oregrid.grid.cell.CellState'
+    'valueCompactTypeName' = 'io.oregrid.grid.cell.CellPresence'
+);
+
+-- Map "coin-claims" (io.oregrid.grid.cell.CellClaims): cells whose coins were claimed (coins themselves are
+-- derived, never stored). oldest_pending_at_ms is the claim time of the oldest claim whose credit is not
+-- confirmed yet (9223372036854775807 when none): what the claim sweep looks for. Left out: claims (array).
+CREATE OR REPLACE MAPPING coin_claims EXTERNAL NAME "coin-claims" (
+    cell_token          VARCHAR EXTERNAL NAME "this.token",
+    oldest_pending_at_ms BIGINT EXTERNAL NAME "this.oldestPendingAtMs"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'varchar',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.cell.CellClaims'
+);
+
+-- Map "outcomes" (io.oregrid.grid.outcome.GridOutcome): every accepted outcome of the last ORE_OUTCOME_TTL_S
+-- (default 10 minutes), once each by its deterministic event id. type_code: 1 = accepted fix, 2 = credited
+-- collect (value: amount credited). Left out: lat and lng (exact positions; cell_token is what analysts get).
+CREATE OR REPLACE MAPPING outcomes (
+    event_id   VARCHAR EXTERNAL NAME "this.eventId",
+    type_code  INT     EXTERNAL NAME "this.type",
+    player_id  VARCHAR EXTERNAL NAME "this.playerId",
+    cell_token VARCHAR EXTERNAL NAME "this.cellToken",
+    "value"    BIGINT  EXTERNAL NAME "this.value",
+    at_ms      BIGINT  EXTERNAL NAME "this.atMs"
+) TYPE IMap OPTIONS (
+    'keyFormat' = 'compact',
+    'keyCompactTypeName' = 'io.oregrid.grid.outcome.OutcomeKey',
+    'valueFormat' = 'compact',
+    'valueCompactTypeName' = 'io.oregrid.grid.outcome.GridOutcome'
 );
 
 -- Map "users" (io.oregrid.grid.auth.UserRecord), safe columns only: no password hash, and no

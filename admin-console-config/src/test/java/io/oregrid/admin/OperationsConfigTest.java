@@ -68,7 +68,8 @@ class OperationsConfigTest {
                     mappings.add(row.getObject(0));
                 }
             }
-            assertThat(mappings).containsExactlyInAnyOrder("players", "player_motion", "cells", "users",
+            assertThat(mappings).containsExactlyInAnyOrder("players", "player_motion", "cell_presence", "coin_claims",
+                    "outcomes", "users",
                     "suspicious_events", "liveops_players");
         } finally {
             client.shutdown();

@@ -3,7 +3,6 @@ package io.oregrid.bench;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
 import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.motion.MotionResult;
@@ -11,6 +10,7 @@ import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.GridConfigFactory;
 import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.game.CoinService;
+import io.oregrid.node.game.GameServices;
 import io.oregrid.node.game.CollectOutcome;
 import io.oregrid.node.game.GameRules;
 import io.oregrid.node.game.LocationService;
@@ -95,6 +95,7 @@ public final class PersistenceBench {
         o.put("COIN_DENSITY_PER_CELL", Integer.toString(COINS_PER_CELL));
         o.put("COIN_TTL_S", "86400");
         o.put("HISTORY_FLUSH_INTERVAL_S", "1");
+        o.put("LOCATION_MAX_UPDATES_PER_MINUTE", "100000");
         if (persistent) {
             o.put("DB_URL", baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             o.put("DB_USER", user);
@@ -111,13 +112,16 @@ public final class PersistenceBench {
             AtomicLong now = new AtomicLong(System.currentTimeMillis());
             GameClock clock = now::get;
             GameRules rules = GameRules.from(cfg);
-            LocationService location = new LocationService(member, rules, clock, cfg.historyPerPlayer());
-            CoinService coins = new CoinService(member, location, rules, clock);
+            GameServices game = GameServices.create(member, cfg, clock);
+            LocationService location = game.location();
+            CoinService coins = game.coins();
             String run = persistent ? "on" : "off";
             List<Coin[]> cellsCoins = new ArrayList<>();
+            long epoch = rules.spawn().epochOf(now.get());
             for (int p = 0; p < players; p++) {
-                MotionResult r = location.update(run + p, run + p, new Fix(LAT + p * 0.01, LNG, 5, now.get(), null, null));
-                cellsCoins.add(member.<String, CellState>getMap(GridMaps.CELLS).get(r.cellToken()).coins());
+                MotionResult r = location.update(run + p, run + p, new Fix(LAT + p * 0.01, LNG, 5, now.get(), null, null), 0)
+                        .toCompletableFuture().join();
+                cellsCoins.add(java.util.Arrays.copyOf(game.templates().of(r.cellToken(), epoch), rules.spawn().density()));
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             long start = System.nanoTime();
@@ -128,7 +132,7 @@ public final class PersistenceBench {
                 done.add(pool.submit(() -> {
                     long credited = 0;
                     for (int i = 0; i < cell.length; i++) {
-                        if (coins.collect(player, cell[i].id(), "k" + i, 1.0, 1e6).status() == CollectOutcome.Status.CREDITED) {
+                        if (coins.collect(player, cell[i].id(), "k" + i, 1.0, 1e6, 0).toCompletableFuture().join().status() == CollectOutcome.Status.CREDITED) {
                             credited++;
                         }
                     }
@@ -154,7 +158,8 @@ public final class PersistenceBench {
         try {
             AtomicLong now = new AtomicLong(System.currentTimeMillis());
             GameRules rules = GameRules.from(cfg);
-            LocationService location = new LocationService(member, rules, now::get, cfg.historyPerPlayer());
+            GameServices game = GameServices.create(member, cfg, now::get);
+            LocationService location = game.location();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             long start = System.nanoTime();
             long accepted = 0;
@@ -165,7 +170,8 @@ public final class PersistenceBench {
                 for (int p = 0; p < players * 5; p++) {
                     String player = "h" + p;
                     double lng = LNG + p * 0.001;
-                    done.add(pool.submit(() -> location.update(player, player, new Fix(lat, lng, 5, t, null, null)).accepted()));
+                    done.add(pool.submit(() -> location.update(player, player, new Fix(lat, lng, 5, t, null, null), 0)
+                            .toCompletableFuture().join().accepted()));
                 }
                 for (Future<Boolean> f : done) {
                     accepted += f.get() ? 1 : 0;

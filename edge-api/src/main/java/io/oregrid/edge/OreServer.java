@@ -15,6 +15,7 @@ import io.oregrid.edge.game.GameRoutes;
 import io.oregrid.edge.liveops.LiveOpsModule;
 import io.oregrid.edge.location.LocationRoutes;
 import io.oregrid.edge.location.LocationUpdates;
+import io.oregrid.edge.ops.GatewayMetrics;
 import io.oregrid.edge.ops.OpsRoutes;
 import io.oregrid.edge.ratelimit.RateLimiter;
 import io.oregrid.edge.realtime.RealtimeModule;
@@ -23,9 +24,8 @@ import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.OreNode;
 import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.game.ClaimSweeper;
-import io.oregrid.node.game.CoinService;
+import io.oregrid.node.game.GameServices;
 import io.oregrid.node.game.GameRules;
-import io.oregrid.node.game.LocationService;
 import io.oregrid.node.realtime.ChatService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +41,17 @@ public final class OreServer implements AutoCloseable {
 
     private final OreNode node;
     private final Javalin app;
+    private final GameServices game;
     private final ClaimSweeper sweeper;
     private final AuthModule auth;
     private final PrometheusMeterRegistry meters;
     private final RealtimeModule realtime;
 
-    private OreServer(OreNode node, Javalin app, ClaimSweeper sweeper, AuthModule auth, PrometheusMeterRegistry meters,
-                      RealtimeModule realtime) {
+    private OreServer(OreNode node, Javalin app, GameServices game, ClaimSweeper sweeper, AuthModule auth,
+                      PrometheusMeterRegistry meters, RealtimeModule realtime) {
         this.node = node;
         this.app = app;
+        this.game = game;
         this.sweeper = sweeper;
         this.auth = auth;
         this.meters = meters;
@@ -82,25 +84,25 @@ public final class OreServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
 
-        GameRules rules = GameRules.from(config);
-        LocationService location = new LocationService(hz, rules, clock, config.historyPerPlayer());
-        CoinService coins = new CoinService(hz, location, rules, clock);
-        ClaimSweeper sweeper = new ClaimSweeper(hz, coins, clock, config.sweepGraceS() * 1000L)
-                .start(config.sweepIntervalS() * 1000L);
-        RateLimiter limiter = new RateLimiter(config, clock, hz, meters);
+        GameServices game = GameServices.create(hz, config, clock);
+        GameRules rules = game.rules();
+        ClaimSweeper sweeper = game.sweeper(clock, config.sweepGraceS() * 1000L).start(config.sweepIntervalS() * 1000L);
+        RateLimiter limiter = new RateLimiter(config, clock, game.grid(), meters);
         AuthModule auth = new AuthModule(config, clock, hz, meters, limiter);
+        GatewayMetrics.bind(game.grid(), meters);
 
-        LocationUpdates locationUpdates = new LocationUpdates(location, limiter, meters);
-        CoinCollects collects = new CoinCollects(coins, meters);
+        LocationUpdates locationUpdates = new LocationUpdates(game.location(), limiter, meters);
+        CoinCollects collects = new CoinCollects(game.coins(), limiter, meters);
         ChatService chat = new ChatService(hz, clock, config.chatHistoryPerChannel());
-        RealtimeModule realtime = new RealtimeModule(config, clock, hz, auth.tokens(), locationUpdates, collects, chat,
-                rules.cellLevel(), meters);
+        RealtimeModule realtime = new RealtimeModule(config, clock, game.grid(), auth.tokens(), locationUpdates, collects,
+                chat, rules.cellLevel(), meters);
 
         Javalin app = EdgeApp.create(config,
-                List.of(auth.authFilter(), limiter.userLimitFilter()),
+                List.of(auth.authFilter(), limiter.userLimitFilter(
+                        ctx -> LocationRoutes.takesOwnRequestToken(ctx) || GameRoutes.takesOwnRequestToken(ctx))),
                 List.of(auth,
-                        new LocationRoutes(location, locationUpdates, config.maxBodyBytes()),
-                        new GameRoutes(coins, collects),
+                        new LocationRoutes(game.location(), locationUpdates, config.maxBodyBytes()),
+                        new GameRoutes(game.coins(), collects),
                         new ChatRoutes(chat, rules.cellLevel()),
                         realtime,
                         new AdminRoutes(auth.service(), config.maxBodyBytes()),
@@ -111,11 +113,12 @@ public final class OreServer implements AutoCloseable {
         } catch (RuntimeException e) {
             realtime.close();
             sweeper.close();
+            game.close();
             throw e;
         }
         LOG.info("edge listening on http://localhost:{} (cluster {}, S2 game level {}, persistence {})", app.port(),
                 config.clusterName(), rules.cellLevel(), config.persistenceEnabled() ? "postgresql" : "memory");
-        return new OreServer(node, app, sweeper, auth, meters, realtime);
+        return new OreServer(node, app, game, sweeper, auth, meters, realtime);
     }
 
     /** @return the edge's HTTP port */
@@ -134,6 +137,11 @@ public final class OreServer implements AutoCloseable {
 
     public OreNode node() {
         return node;
+    }
+
+    /** @return the game's grid services (their gateway counts every grid call) */
+    public GameServices game() {
+        return game;
     }
 
     public AuthModule auth() {
@@ -155,6 +163,7 @@ public final class OreServer implements AutoCloseable {
         realtime.close();
         app.stop();
         sweeper.close();
+        game.close();
         node.close();
     }
 }

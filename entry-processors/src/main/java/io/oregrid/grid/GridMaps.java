@@ -11,8 +11,17 @@ public final class GridMaps {
     public static final String PLAYER_MOTION = "player-motion";
     /** player id (co-partitioned with players) → {@code LocationHistory}: newest accepted fixes, bounded. */
     public static final String LOCATION_HISTORY = "location-history";
-    /** S2 cell token at the game level → {@code CellState}: live coins with their claims, presence. */
-    public static final String CELLS = "cells";
+    /** S2 cell token at the game level → {@code CellPresence}: the players present (coins are derived, not stored). */
+    public static final String CELL_PRESENCE = "cell-presence";
+    /** S2 cell token at the game level → {@code CellClaims}: claims on the cell's coins, indexed on {@code oldestPendingAtMs}. */
+    public static final String COIN_CLAIMS = "coin-claims";
+    /** Topic of {@code WorldDelta}s: what a location update or a collect changed, for every edge node's rooms. */
+    public static final String WORLD_TOPIC = "world-deltas";
+    /**
+     * {@code OutcomeKey} (partitioned like its player) → {@code GridOutcome}: every accepted outcome once, with a
+     * deterministic event id; its event journal is the stream analytics reads (ARCHITECTURE "Cost rules").
+     */
+    public static final String OUTCOMES = "outcomes";
     /** lower-cased e-mail → {@code UserRecord}. */
     public static final String USERS = "users";
     /** lower-cased username → user id; guards username uniqueness. */

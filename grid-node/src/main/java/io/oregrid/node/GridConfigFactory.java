@@ -1,6 +1,9 @@
 package io.oregrid.node;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -8,6 +11,7 @@ import com.hazelcast.config.NetworkConfig;
 import io.oregrid.grid.GridMaps;
 import io.oregrid.grid.GridSerialization;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.game.ClaimSweeper;
 import io.oregrid.node.persistence.Persistence;
 import io.oregrid.node.liveops.LiveOpsGridConfig;
 import io.oregrid.node.ratelimit.RateLimitGridConfig;
@@ -19,6 +23,8 @@ import io.oregrid.node.ratelimit.RateLimitGridConfig;
  * then opens the member's pool and migrates the schema; the member's shutdown closes the pool).
  */
 public final class GridConfigFactory {
+    /** Event-journal capacity of the {@code outcomes} map, events (whole map). */
+    public static final int OUTCOME_JOURNAL_CAPACITY = 1_000_000;
 
     private GridConfigFactory() {
     }
@@ -34,6 +40,9 @@ public final class GridConfigFactory {
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         config.getJetConfig().setEnabled(true);
+        // Partition threads sized to the cores (HotPathConfig); event and I/O threads keep Hazelcast's
+        // defaults (event: 5, I/O: 3 in + 3 out), which README "Performance" measures.
+        config.setProperty("hazelcast.operation.thread.count", Integer.toString(ore.hotPath().partitionThreads()));
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(ore.memberPort()).setPortAutoIncrement(true);
@@ -63,17 +72,24 @@ public final class GridConfigFactory {
      * {@code ORE_HISTORY_PER_PLAYER} fixes per accepted fix. Values are immutable records, so no
      * processor can change a stored object in place.
      *
-     * <p>{@code cells} stays {@code BINARY}: for an {@code OBJECT} map Hazelcast publishes update
-     * events without the old value (hazelcast/hazelcast#8364, {@code EntryOperator.getOrNullOldValue}),
-     * and the realtime edge diffs a cell's old and new value ({@code WorldEvents}). The profile of a
-     * location update puts most of its CPU in that cell's Compact serialization (README "Performance").
+     * <p>{@code cell-presence} is {@code OBJECT} too: no listener reads its events (the fan-out travels as
+     * deltas on a topic). {@code coin-claims} stays {@code BINARY}: small entries, and its sorted index on
+     * {@code oldestPendingAtMs} reads the Compact field directly. {@code outcomes} keeps each accepted
+     * outcome for {@code ORE_OUTCOME_TTL_S}; its event journal ({@value #OUTCOME_JOURNAL_CAPACITY} events) is the
+     * stream analytics reads.
      */
     public static void applyMaps(Config config, OreConfig ore) {
-        InMemoryFormat perPlayer = InMemoryFormat.valueOf(ore.gridInMemoryFormat());
-        for (String name : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY}) {
-            config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()).setInMemoryFormat(perPlayer));
+        InMemoryFormat hot = InMemoryFormat.valueOf(ore.gridInMemoryFormat());
+        for (String name : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY,
+                GridMaps.CELL_PRESENCE}) {
+            config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()).setInMemoryFormat(hot));
         }
-        for (String name : new String[]{GridMaps.CELLS, GridMaps.USERS, GridMaps.USERNAMES, GridMaps.REFRESH_TOKENS,
+        config.addMapConfig(new MapConfig(GridMaps.COIN_CLAIMS).setBackupCount(ore.backupCount())
+                .addIndexConfig(new IndexConfig(IndexType.SORTED, ClaimSweeper.PENDING_INDEX)));
+        config.addMapConfig(new MapConfig(GridMaps.OUTCOMES).setBackupCount(ore.backupCount())
+                .setTimeToLiveSeconds(ore.hotPath().outcomeTtlS())
+                .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(OUTCOME_JOURNAL_CAPACITY)));
+        for (String name : new String[]{GridMaps.USERS, GridMaps.USERNAMES, GridMaps.REFRESH_TOKENS,
                 GridMaps.SIGNING_KEYS, GridMaps.RATE_LIMITS, GridMaps.CHAT_RINGS}) {
             config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()));
         }

@@ -54,7 +54,7 @@ public final class OreNode implements AutoCloseable {
         Config hz = GridConfigFactory.memberConfig(config);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(hz);
         SqlMappings.create(member);
-        LeaderboardJob.submit(member, config.liveOps());
+        LeaderboardJob.submit(member, config.liveOps(), config.hotPath().jetSnapshotIntervalS() * 1000L);
         KafkaPublishJob.submit(member, config.liveOps()); // only with ORE_KAFKA_BOOTSTRAP (SPEC 17)
         LOG.info("member started: cluster={} persistence={}", config.clusterName(),
                 config.persistenceEnabled() ? "postgresql" : "memory (no ORE_DB_URL; nothing survives a full restart)");

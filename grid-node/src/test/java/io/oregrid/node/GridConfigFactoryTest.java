@@ -22,12 +22,16 @@ class GridConfigFactoryTest {
     }
 
     @Test
-    void perPlayerMapsHoldObjectsByDefaultWhileCellsStayBinaryForTheirEventsOldValue() {
+    void hotMapsHoldObjectsByDefaultWhileClaimsStayBinaryForTheirIndex() {
         Config config = mapsOf(OreConfig.defaults());
-        for (String map : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY}) {
+        for (String map : new String[]{GridMaps.PLAYERS, GridMaps.PLAYER_MOTION, GridMaps.LOCATION_HISTORY,
+                GridMaps.CELL_PRESENCE}) {
             assertThat(config.getMapConfig(map).getInMemoryFormat()).as(map).isEqualTo(InMemoryFormat.OBJECT);
         }
-        assertThat(config.getMapConfig(GridMaps.CELLS).getInMemoryFormat()).isEqualTo(InMemoryFormat.BINARY);
+        assertThat(config.getMapConfig(GridMaps.COIN_CLAIMS).getInMemoryFormat()).isEqualTo(InMemoryFormat.BINARY);
+        assertThat(config.getMapConfig(GridMaps.COIN_CLAIMS).getIndexConfigs())
+                .anySatisfy(i -> assertThat(i.getAttributes()).containsExactly("oldestPendingAtMs"));
+        assertThat(config.getMapConfig(GridMaps.OUTCOMES).getEventJournalConfig().isEnabled()).isTrue();
     }
 
     @Test

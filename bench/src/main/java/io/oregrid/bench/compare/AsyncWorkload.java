@@ -8,4 +8,8 @@ interface AsyncWorkload {
 
     /** Starts operation {@code seq}; the stage completes (normally or not) when it is answered. */
     CompletionStage<?> start(long seq);
+
+    /** As {@link Workload#prepare}: creates the input of the coming operations, outside the measured time. */
+    default void prepare(long fromSeq, long count) throws Exception {
+    }
 }

@@ -180,8 +180,12 @@ final class Bench {
         return OreConfig.defaults().with(o);
     }
 
-    /** @return settings text of a synchronous side */
+    /** @return settings text of a side: its callers and batching, or its operations in flight */
     String syncSettings(Side s, Cpus.Arrangement a) {
+        if (s.isAsync()) {
+            return String.format(Locale.ROOT, "asynchronous calls, at most %d in flight (as many as the peer's"
+                    + " pipelines hold); %s", s.callers(), Cpus.describe(a));
+        }
         return String.format(Locale.ROOT, "%d callers, %s; %s", s.callers(),
                 s.maxBatch() > 1 ? "pipelines of up to " + s.maxBatch() + " due operations" : "one operation per call",
                 Cpus.describe(a));

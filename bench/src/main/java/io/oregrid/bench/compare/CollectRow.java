@@ -2,7 +2,6 @@ package io.oregrid.bench.compare;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
 import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.motion.MotionResult;
@@ -11,7 +10,7 @@ import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.game.CoinService;
 import io.oregrid.node.game.CollectOutcome;
 import io.oregrid.node.game.GameRules;
-import io.oregrid.node.game.LocationService;
+import io.oregrid.node.game.GameServices;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -20,13 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Row 3: an idempotent collect with a fresh Idempotency-Key. ORE: {@link CoinService#collect} — the
- * player's earlier keys, the claim in the coin's cell partition ({@code ClaimCoinProcessor}), the
- * credit in the player's partition ({@code CreditCoinProcessor}, which records the key) and the
- * claim closed ({@code MarkCreditedProcessor}). Redis: one Lua script — the key's earlier result,
+ * player's position ({@code OpenRequestProcessor}), the claim in the coin's cell's claims
+ * ({@code ClaimCoinProcessor}), the credit in the player's partition ({@code CreditCoinProcessor},
+ * which records the key), then, detached, the claim closed ({@code MarkCreditedProcessor}), the outcome
+ * and the fan-out publish; asynchronous calls, as many in flight as the Redis side's pipelines hold. Redis: one Lua script — the key's earlier result,
  * {@code SET coin NX}, {@code INCRBY} the balance, {@code SET key PX 24 h}. Shared arrangement (ORE
  * embedded). Seed target: p99 &lt; 20 ms (seed 000 §10, Game Service).
  */
@@ -65,33 +66,35 @@ final class CollectRow {
         String input = String.format(Locale.ROOT, "one player per S2 cell collecting its %d spawned coins, consecutive"
                 + " collects on different cells and players, a fresh Idempotency-Key each", COINS_PER_CELL);
         Bench.Result ore = b.onMember(cfg, member -> {
-            LocationService location = new LocationService(member, rules, GameClock.system(), cfg.historyPerPlayer());
-            CoinService coins = new CoinService(member, location, rules, GameClock.system());
+            GameServices game = GameServices.create(member, cfg, GameClock.system());
+            CoinService coins = game.coins();
             LongAdder credited = new LongAdder();
             LongAdder other = new LongAdder();
-            Workload w = new Workload() {
+            AsyncWorkload w = new AsyncWorkload() {
                 @Override
-                public void run(long seq, int n) {
-                    for (long i = seq; i < seq + n; i++) {
-                        Job j = jobs.get((int) i);
-                        // range 1,000 km: every collect passes the range check, whose cost is measured
-                        if (coins.collect(j.player(), j.coinId(), "k" + i, 1.0, 1e6).status() == CollectOutcome.Status.CREDITED) {
+                public CompletionStage<?> start(long seq) {
+                    Job j = jobs.get((int) seq);
+                    // range 1,000 km: every collect passes the range check, whose cost is measured
+                    return coins.collect(j.player(), j.coinId(), "k" + seq, 1.0, 1e6, 0).thenAccept(o -> {
+                        if (o.status() == CollectOutcome.Status.CREDITED) {
                             credited.increment();
                         } else {
                             other.increment();
                         }
-                    }
+                    });
                 }
 
                 @Override
                 public void prepare(long fromSeq, long count) {
-                    spawnUntil(member, location, jobs, fromSeq + count);
+                    spawnUntil(game, jobs, fromSeq + count);
                 }
             };
-            Side side = Side.sync("3 ORE embedded", b.opt.callers, w);
+            Side side = Side.async("3 ORE embedded", b.opt.callers * b.opt.batch, w);
             Bench.Measured m = b.measure(side, b.opt.collectRate, P99_TARGET_MS, MAX_RATE, Bench.THIS_JVM);
-            return new Bench.Result(m, "CoinService.collect: key lookup + ClaimCoinProcessor (cell) + CreditCoinProcessor"
-                    + " (player) + MarkCreditedProcessor, embedded member, in-memory; " + input + String.format(Locale.ROOT,
+            game.close();
+            return new Bench.Result(m, "CoinService.collect: OpenRequestProcessor (position) + ClaimCoinProcessor (cell"
+                    + " claims) + CreditCoinProcessor (player) awaited, MarkCreditedProcessor + outcome + fan-out detached,"
+                    + " embedded member, in-memory; " + input + String.format(Locale.ROOT,
                     "; %,d cells; credited %,d, refused %,d; ", jobs.size() / COINS_PER_CELL, credited.sum(), other.sum())
                     + b.syncSettings(side, Cpus.Arrangement.SHARED));
         });
@@ -134,19 +137,20 @@ final class CollectRow {
 
     /**
      * Places new players, one per S2 cell about 1 km apart, until {@code jobs} holds {@code needed}
-     * collects; each cell spawns its coins on the player's entry. Collects are ordered coin by coin
-     * across a batch of cells, so consecutive collects touch different cells and players.
+     * collects of the cells' derived coins. Collects are ordered coin by coin across a batch of cells,
+     * so consecutive collects touch different cells and players.
      */
-    private static void spawnUntil(HazelcastInstance member, LocationService location, List<Job> jobs, long needed) {
+    private static void spawnUntil(GameServices game, List<Job> jobs, long needed) {
         long now = System.currentTimeMillis();
+        long epoch = game.rules().spawn().epochOf(now);
         while (jobs.size() < needed) {
             int first = jobs.size() / COINS_PER_CELL;
             int cells = 500;
             List<List<Coin>> batch = new ArrayList<>();
             for (int p = first; p < first + cells; p++) {
-                MotionResult r = location.update("c" + p, "c", new Fix(LAT + (p / 200) * 0.01, LNG + (p % 200) * 0.01, 5,
-                        now, null, null));
-                batch.add(List.of(member.<String, CellState>getMap(GridMaps.CELLS).get(r.cellToken()).coins()));
+                MotionResult r = game.location().update("c" + p, "c", new Fix(LAT + (p / 200) * 0.01,
+                        LNG + (p % 200) * 0.01, 5, now, null, null), 0).toCompletableFuture().join();
+                batch.add(List.of(game.templates().of(r.cellToken(), epoch)).subList(0, COINS_PER_CELL));
             }
             for (int i = 0; i < COINS_PER_CELL; i++) {
                 for (int p = 0; p < cells; p++) {

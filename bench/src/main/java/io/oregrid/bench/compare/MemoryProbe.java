@@ -4,15 +4,13 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
-import io.oregrid.grid.cell.EnterCellProcessor;
-import io.oregrid.grid.cell.LeaveCellProcessor;
+import io.oregrid.grid.cell.CellPresence;
 import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.GridConfigFactory;
 import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.game.GameRules;
-import io.oregrid.node.game.LocationService;
+import io.oregrid.node.game.GameServices;
 import jdk.jfr.consumer.RecordingStream;
 import org.HdrHistogram.Histogram;
 
@@ -30,11 +28,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <ol>
  *   <li>{@code players} players are placed with one accepted fix each on Go!Track points (motion
- *       entry, one-fix history, presence in their cell), with no coins: heap after GC minus the heap
+ *       entry, one-fix history, presence in their cell, outcome record): heap after GC minus the heap
  *       before, over the players;</li>
- *   <li>each of the cells they occupy then spawns its coins ({@code ORE_COIN_DENSITY_PER_CELL}): the
- *       heap added, over the coins;</li>
- *   <li>location updates of the row-1 feed at {@code rate}/s for {@code seconds} (16 callers, open
+ *   <li>coins are derived, not stored: what they cost is the node's cache of derived coins
+ *       ({@code CoinTemplates}, the spawn sequence of each occupied cell): the heap it adds, over the
+ *       live coins of those cells ({@code ORE_COIN_DENSITY_PER_CELL} each);</li>
+ *   <li>location updates of the row-1 feed at {@code rate}/s for {@code seconds} (up to 1,600 asynchronous calls in flight, open
  *       loop); every GC pause in that window is taken from JFR ({@code jdk.GCPhasePause}).</li>
  * </ol>
  * Prints one line {@code RESULT key=value ...} that {@link MemoryRow} reads.
@@ -57,41 +56,35 @@ public final class MemoryProbe {
         double[][] at = PlayerPositions.of(players);
         OreConfig base = OreConfig.defaults().with(Map.of("CLUSTER_NAME", "probe-" + System.nanoTime(),
                 "MEMBER_PORT", Integer.toString(io.oregrid.bench.ChildJvm.freePort()), "ANTICHEAT_MAX_FIX_AGE_S", "86400",
+                "LOCATION_MAX_UPDATES_PER_MINUTE", "100000",
                 "NEARBY_STALE_S", "86400"));
         OreConfig cfg = base.with(Map.of("GRID_IN_MEMORY_FORMAT", args[5]));
         GameRules withCoins = GameRules.from(cfg);
-        GameRules noCoins = GameRules.from(cfg.with(Map.of("COIN_DENSITY_PER_CELL", "0")));
         HazelcastInstance member = Hazelcast.newHazelcastInstance(GridConfigFactory.memberConfig(cfg));
-        try {
-            LocationService placer = new LocationService(member, noCoins, GameClock.system(), cfg.historyPerPlayer());
+        try (GameServices game = GameServices.create(member, cfg, GameClock.system())) {
             long heap0 = heapAfterGc();
             long now = System.currentTimeMillis();
-            Parallel.forEach(players, 4, p -> placer.update("p" + p, "p", new Fix(at[p][0], at[p][1], 8, now, null, null)));
+            Parallel.forEach(players, 4, p -> game.location().update("p" + p, "p", new Fix(at[p][0], at[p][1], 8, now,
+                    null, null), 0).toCompletableFuture().join());
+            IMap<String, CellPresence> cells = member.getMap(GridMaps.CELL_PRESENCE);
+            while (cells.values().stream().mapToLong(c -> c.present().length).sum() < players) {
+                Thread.sleep(50); // presence follows detached
+            }
             long heap1 = heapAfterGc();
 
-            IMap<String, CellState> cells = member.getMap(GridMaps.CELLS);
             List<String> tokens = new ArrayList<>(cells.keySet());
-            long t = System.currentTimeMillis();
-            Parallel.forEach(tokens.size(), 4, i -> {
-                String token = tokens.get(i);
-                cells.executeOnKey(token, new EnterCellProcessor("spawner", "spawner", at[0][0], at[0][1], t, t,
-                        withCoins.spawn()));
-                cells.executeOnKey(token, new LeaveCellProcessor("spawner", t));
-            });
-            long coins = 0;
-            for (CellState c : cells.values()) {
-                coins += c.coins().length;
+            long epoch = withCoins.spawn().epochOf(System.currentTimeMillis());
+            Object[] cache = new Object[tokens.size()];
+            for (int i = 0; i < tokens.size(); i++) {
+                cache[i] = game.templates().of(tokens.get(i), epoch);
             }
+            long coins = (long) tokens.size() * withCoins.spawn().density();
             long heap2 = heapAfterGc();
 
             // GC pauses under the location load of row 1 (its own players, so the placed ones stay as they are)
             FixFeed fixes = new FixFeed(10_000, System.currentTimeMillis() - TimeUnit.HOURS.toMillis(23));
-            LocationService location = new LocationService(member, withCoins, GameClock.system(), cfg.historyPerPlayer());
-            Side side = Side.sync("6 location load", 16, (seq, n) -> {
-                for (long i = seq; i < seq + n; i++) {
-                    location.update("g" + fixes.player(i), "g", fixes.fix(i));
-                }
-            });
+            Side side = Side.async("6 location load", 1600, LocationRow.oreWorkload(game.location(), fixes, "g",
+                    new LocationRow.Outcomes()));
             LoadDriver driver = new LoadDriver(out);
             Histogram pauses = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
             long[] stalls = new long[2]; // ZGC allocation stalls: count, total µs
@@ -125,6 +118,7 @@ public final class MemoryProbe {
                     (heap1 - heap0) / (double) players, coins == 0 ? 0 : (heap2 - heap1) / (double) coins,
                     pauses.getTotalCount(), pauses.getValueAtPercentile(50), pauses.getValueAtPercentile(99),
                     pauses.getMaxValue(), stalls[0], stalls[1], rate, load == null ? 0 : load.latencyUs().getValueAtPercentile(99));
+            out.println("derived-coin cache entries kept alive: " + cache.length);
         } finally {
             member.shutdown();
         }

@@ -119,7 +119,7 @@ final class MemoryRow {
                         g1.l("loadP99Us") / 1000.0),
                 ResultTable.ratio(zgc.d("pauseP99Us") / Math.max(1, g1.d("pauseP99Us"))) + " (ZGC/G1)",
                 "java -XX:+UseZGC -Xmx" + HEAP + " -Xms" + HEAP + " (JDK 17, non-generational ZGC); the state above plus"
-                        + " row 1's feed through LocationService.update, 16 callers, open loop, after " + b.opt.gcWarmupS
+                        + " row 1's feed through LocationService.update, up to 1,600 asynchronous calls in flight, open loop, after " + b.opt.gcWarmupS
                         + " s of closed-loop warm-up;"
                         + " pauses from JFR jdk.GCPhasePause, allocation stalls from jdk.ZAllocationStall;"
                         + " " + Cpus.describe(Cpus.Arrangement.SHARED),

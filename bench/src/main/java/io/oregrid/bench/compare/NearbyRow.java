@@ -4,7 +4,12 @@ import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.game.GameRules;
+import io.oregrid.node.game.GameServices;
 import io.oregrid.node.game.LocationService;
+import io.oregrid.grid.GridMaps;
+import io.oregrid.grid.cell.CellPresence;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -42,8 +47,9 @@ final class NearbyRow {
         GameRules rules = GameRules.from(cfg);
         double[] radii = {100, 1000};
         List<Bench.Result> ore = b.onMember(cfg, member -> {
-            LocationService location = new LocationService(member, rules, GameClock.system(), cfg.historyPerPlayer());
-            place(b, location, at);
+            GameServices game = GameServices.create(member, cfg, GameClock.system());
+            LocationService location = game.location();
+            place(b, member, location, at);
             List<Bench.Result> results = new ArrayList<>();
             for (double radius : radii) {
                 LongAdder found = new LongAdder();
@@ -58,6 +64,7 @@ final class NearbyRow {
                         rules.cellLevel(), input, found.sum() / (double) Math.max(1, side.seq().get()))
                         + b.syncSettings(side, Cpus.Arrangement.SHARED)));
             }
+            game.close();
             return results;
         });
         List<Bench.Result> red = b.onRedis(Cpus.Arrangement.SHARED, redis -> {
@@ -108,11 +115,15 @@ final class NearbyRow {
         return (i * 104_729L) % players;
     }
 
-    /** Places every player with one accepted fix (4 threads). */
-    private static void place(Bench b, LocationService location, double[][] at) throws InterruptedException {
+    /** Places every player with one accepted fix (4 threads) and waits until every presence is written. */
+    static void place(Bench b, HazelcastInstance member, LocationService location, double[][] at) throws InterruptedException {
         long start = System.nanoTime();
         Parallel.forEach(at.length, 4, p -> location.update("n" + p, "n", new Fix(at[p][0], at[p][1], 5,
-                System.currentTimeMillis(), null, null)));
+                System.currentTimeMillis(), null, null), 0).toCompletableFuture().join());
+        IMap<String, CellPresence> presence = member.getMap(GridMaps.CELL_PRESENCE);
+        while (presence.values().stream().mapToLong(c -> c.present().length).sum() < at.length) {
+            Thread.sleep(50); // the presence follows each accepted fix detached
+        }
         b.out.printf(Locale.ROOT, "  placed %,d players in ORE in %.1f s%n", at.length, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -33,10 +33,12 @@ record Side(String label, Workload sync, AsyncWorkload async, int callers, int m
         return async != null;
     }
 
-    /** Lets a synchronous workload create the input of the coming operations ({@link Workload#prepare}). */
+    /** Lets the workload create the input of the coming operations ({@link Workload#prepare}). */
     void prepare(long fromSeq, long count) throws Exception {
         if (sync != null) {
             sync.prepare(fromSeq, count);
+        } else {
+            async.prepare(fromSeq, count);
         }
     }
 }

@@ -26,6 +26,15 @@ final class VerifiedTokens {
     private record Entry(Principal principal, long generation) {
     }
 
+    /** One SHA-256 instance per thread: {@code MessageDigest.getInstance} per request costs a provider lookup. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    });
+
     private final Cache<ByteBuffer, Entry> cache;
 
     /**
@@ -48,10 +57,6 @@ final class VerifiedTokens {
     }
 
     private static ByteBuffer digest(String token) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
+        return ByteBuffer.wrap(SHA256.get().digest(token.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -2,11 +2,13 @@ package io.oregrid.edge.location;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.oregrid.edge.EdgeModule;
 import io.oregrid.edge.auth.Principal;
 import io.oregrid.edge.http.ApiException;
 import io.oregrid.edge.http.Bodies;
 import io.oregrid.edge.http.ErrorCode;
+import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.node.game.LocationService;
 import io.oregrid.node.game.NearbyPlayer;
 import io.oregrid.node.game.NoPositionException;
@@ -14,6 +16,7 @@ import io.oregrid.node.game.NoPositionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Location routes (SPEC "Location"). {@code POST /api/v1/location/update} runs {@link LocationUpdates}
@@ -25,6 +28,13 @@ import java.util.Map;
  * caller's accepted fixes newest first. Both answer 409 NO_POSITION / 400 as SPEC says.
  */
 public final class LocationRoutes implements EdgeModule {
+    private static final String UPDATE = "/api/v1/location/update";
+
+    /** @return whether {@code ctx} is a location update, whose one grid operation takes the per-user request token itself */
+    public static boolean takesOwnRequestToken(Context ctx) {
+        return ctx.method() == HandlerType.POST && UPDATE.equals(ctx.path());
+    }
+
     private final LocationService location;
     private final LocationUpdates updates;
     private final long maxBodyBytes;
@@ -42,7 +52,7 @@ public final class LocationRoutes implements EdgeModule {
 
     @Override
     public void routes(RoutesConfig routes) {
-        routes.post("/api/v1/location/update", this::update);
+        routes.post(UPDATE, this::update);
         routes.get("/api/v1/location/nearby", this::nearby);
         routes.get("/api/v1/location/history", this::history);
     }
@@ -82,7 +92,9 @@ public final class LocationRoutes implements EdgeModule {
         ctx.json(Map.of("fixes", fixes));
     }
 
+    /** Returns the grid's stage to Jetty: the request thread never parks on the grid (ARCHITECTURE "Cost rules"). */
     private void update(Context ctx) {
-        ctx.json(LocationUpdates.acceptedBody(updates.apply(Principal.of(ctx), () -> Bodies.object(ctx, maxBodyBytes))));
+        CompletionStage<MotionResult> result = updates.apply(Principal.of(ctx), () -> Bodies.object(ctx, maxBodyBytes), true);
+        ctx.future(() -> result.thenAccept(r -> ctx.json(LocationUpdates.acceptedBody(r))).toCompletableFuture());
     }
 }

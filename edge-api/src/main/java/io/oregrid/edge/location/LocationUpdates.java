@@ -1,6 +1,7 @@
 package io.oregrid.edge.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oregrid.edge.auth.Principal;
 import io.oregrid.edge.http.ApiException;
@@ -15,20 +16,24 @@ import io.oregrid.node.game.LocationService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * One location update as every transport runs it (SPEC "Location"), so REST
  * ({@code POST /api/v1/location/update}) and WebSocket ({@code location.update}) share the rules:
- * the per-player location rate limit first (429 LOCATION_RATE_LIMIT, every update counts whatever its
- * outcome), then the fix's validation (400 VALIDATION_FAILED naming the field), then
- * {@link LocationService#update} and its anti-cheat verdict (422 MOVEMENT_REJECTED with
- * {@code reason}, {@code measured}, {@code limit} and {@code unit}). Outcomes are counted on
- * {@code ore_location_updates_total{outcome}}.
+ * the fix's validation (400 VALIDATION_FAILED naming the field; such a request still counts towards
+ * both limits, which answer 429 first when empty), then {@link LocationService#update} — one partition operation that takes
+ * the per-user limit (REST only: 429 RATE_LIMIT_EXCEEDED) and the per-player location limit (429
+ * LOCATION_RATE_LIMIT; every update that reaches it counts whatever its outcome), and gives the
+ * anti-cheat verdict (422 MOVEMENT_REJECTED with {@code reason}, {@code measured}, {@code limit} and
+ * {@code unit}). Outcomes are counted on {@code ore_location_updates_total{outcome}}.
  */
 public final class LocationUpdates {
     private final LocationService location;
     private final RateLimiter limiter;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
     public LocationUpdates(LocationService location, RateLimiter limiter, MeterRegistry meters) {
@@ -38,28 +43,51 @@ public final class LocationUpdates {
     }
 
     /**
-     * @param caller the player moving
-     * @param body   reads the fix's JSON object; called after the rate limit took its token
-     * @return the accepted (or replayed) verdict
-     * @throws ApiException 429, 400 or 422 as above
+     * @param caller        the player moving
+     * @param body          reads the fix's JSON object
+     * @param countsAsRequest whether the update takes a token of the caller's per-user request limit (REST: yes;
+     *                      WebSocket messages: no)
+     * @return the accepted (or replayed) verdict, completing on the grid's continuation executor; it completes
+     *         exceptionally with an {@link ApiException} 429 or 422 as above
+     * @throws ApiException 400 (at once) for an invalid fix
      */
-    public MotionResult apply(Principal caller, Supplier<JsonNode> body) {
-        limiter.checkLocation(caller.userId());
-        Fix fix = parseFix(body.get());
-        MotionResult result = location.update(caller.userId(), caller.username(), fix);
-        meters.counter("ore_location_updates_total", "outcome",
-                result.accepted() ? "accepted" : result.verdict().reason().name()).increment();
-        if (!result.accepted()) {
-            Verdict v = result.verdict();
-            ApiException refusal = ApiException.of(ErrorCode.MOVEMENT_REJECTED, "fix refused: " + v.reason())
-                    .with("reason", v.reason().name());
-            if (Double.isFinite(v.measured())) {
-                refusal.with("measured", v.measured());
-            }
-            refusal.with("limit", v.limit()).with("unit", unitOf(v));
-            throw refusal;
+    public CompletionStage<MotionResult> apply(Principal caller, Supplier<JsonNode> body, boolean countsAsRequest) {
+        Fix fix;
+        try {
+            fix = parseFix(body.get());
+        } catch (ApiException invalid) {
+            limiter.takeLocation(caller, countsAsRequest);
+            throw invalid;
         }
-        return result;
+        return location.update(caller.userId(), caller.username(), fix, countsAsRequest ? limiter.perMinute(caller) : 0)
+                .thenApply(result -> judged(caller, result));
+    }
+
+    private MotionResult judged(Principal caller, MotionResult result) {
+        count(result.outcome() == MotionResult.Outcome.REFUSED ? result.verdict().reason().name()
+                : result.outcome() == MotionResult.Outcome.ACCEPTED || result.outcome() == MotionResult.Outcome.REPLAY
+                ? "accepted" : result.outcome().name());
+        switch (result.outcome()) {
+            case REQUEST_LIMITED -> throw limiter.userRefusal(caller, result.retryAfterMs());
+            case LOCATION_LIMITED -> throw limiter.locationRefusal(result.retryAfterMs());
+            case REFUSED -> throw refusal(result.verdict());
+            default -> {
+                return result;
+            }
+        }
+    }
+
+    private void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, o -> meters.counter("ore_location_updates_total", "outcome", o)).increment();
+    }
+
+    private static ApiException refusal(Verdict v) {
+        ApiException refusal = ApiException.of(ErrorCode.MOVEMENT_REJECTED, "fix refused: " + v.reason())
+                .with("reason", v.reason().name());
+        if (Double.isFinite(v.measured())) {
+            refusal.with("measured", v.measured());
+        }
+        return refusal.with("limit", v.limit()).with("unit", unitOf(v));
     }
 
     /** @return the SPEC's answer to an accepted fix: {@code {"accepted":true,"cell_id","triggers":[]}} */

@@ -7,6 +7,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.Counter;
 import io.oregrid.edge.http.ApiException;
 import io.oregrid.edge.http.ErrorCode;
+import io.oregrid.node.grid.GridGateway;
 import io.oregrid.grid.auth.Sha256;
 
 import java.time.Duration;
@@ -30,12 +31,14 @@ import java.time.Duration;
  */
 public final class LoginLockout {
     private final ProxyManager<String> buckets;
+    private final GridGateway grid;
     private final int maxFailures;
     private final BucketConfiguration configuration;
     private final Counter refusals;
 
-    LoginLockout(ProxyManager<String> buckets, int maxFailures, int lockoutS, Counter refusals) {
+    LoginLockout(ProxyManager<String> buckets, GridGateway grid, int maxFailures, int lockoutS, Counter refusals) {
         this.buckets = buckets;
+        this.grid = grid;
         this.maxFailures = maxFailures;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(maxFailures).refillGreedy(maxFailures, Duration.ofSeconds(lockoutS)))
@@ -52,7 +55,7 @@ public final class LoginLockout {
      */
     public Attempt begin(String account) {
         BucketProxy bucket = buckets.builder().build(Limit.LOGIN_LOCKOUT.key(Sha256.hex(account)), () -> configuration);
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = grid.blocking(() -> bucket.tryConsumeAndReturnRemaining(1));
         if (!probe.isConsumed()) {
             refusals.increment();
             throw ApiException.rateLimited(ErrorCode.RATE_LIMIT_EXCEEDED,
@@ -74,13 +77,16 @@ public final class LoginLockout {
 
         /** The password was right: the failure count starts again. */
         public void succeeded() {
-            bucket.reset();
+            grid.blocking(() -> {
+                bucket.reset();
+                return null;
+            });
         }
 
         /** The password was wrong: when this was the last allowed failure, the account locks. */
         public void failed() {
             if (remaining == 0 && maxFailures > 1) {
-                bucket.consumeIgnoringRateLimits(maxFailures - 1);
+                grid.blocking(() -> bucket.consumeIgnoringRateLimits(maxFailures - 1));
             }
         }
     }

@@ -17,6 +17,7 @@ import io.oregrid.node.realtime.ChatService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 
 /**
@@ -105,6 +106,13 @@ final class Dispatcher {
         }
     }
 
+    /** A refusal that arrived with the grid's answer, on the continuation thread. */
+    private void refuseLater(Connection c, ClientMessage m, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        refuse(c, ErrorHandlers.translate(cause instanceof Exception e ? e : new IllegalStateException(cause),
+                c + " " + m.type().wire()), m);
+    }
+
     private void refuse(Connection c, ApiException e, ClientMessage m) {
         c.send(Outbound.error(e, m == null ? null : m.type(), m == null ? null : m.id()));
         if (!c.errors().spend()) {
@@ -153,10 +161,16 @@ final class Dispatcher {
         return names;
     }
 
+    /** Replies when the grid answers; the socket's thread does not wait (WebSocket messages take no per-user token). */
     private void locationUpdate(Connection c, ClientMessage m) {
-        MotionResult result = locations.apply(c.principal(), m::fields);
-        membership.follow(c, result.cellToken(), result.acceptedFixes());
-        c.send(Outbound.reply(m.type(), m.id(), LocationUpdates.acceptedBody(result)));
+        locations.apply(c.principal(), m::fields, false).whenComplete((result, failure) -> {
+            if (failure != null) {
+                refuseLater(c, m, failure);
+                return;
+            }
+            membership.follow(c, result.cellToken(), result.acceptedFixes());
+            c.send(Outbound.reply(m.type(), m.id(), LocationUpdates.acceptedBody(result)));
+        });
     }
 
     private void gameAction(Connection c, ClientMessage m) {
@@ -169,12 +183,18 @@ final class Dispatcher {
         if (key != null && !key.isNull() && !key.isTextual()) {
             throw ApiException.invalid("request_id", "request_id must be a string");
         }
-        CollectOutcome outcome = collects.apply(c.principal(), coinId, key == null ? null : key.textValue(), "request_id");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("action", action);
-        data.putAll(CoinCollects.body(outcome.record()));
-        data.put("replayed", outcome.status() == CollectOutcome.Status.REPLAYED);
-        c.send(Outbound.reply(m.type(), m.id(), data));
+        collects.apply(c.principal(), coinId, key == null ? null : key.textValue(), "request_id", false)
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null) {
+                        refuseLater(c, m, failure);
+                        return;
+                    }
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("action", action);
+                    data.putAll(CoinCollects.body(outcome.record()));
+                    data.put("replayed", outcome.status() == CollectOutcome.Status.REPLAYED);
+                    c.send(Outbound.reply(m.type(), m.id(), data));
+                });
     }
 
     private void chatMessage(Connection c, ClientMessage m) {

@@ -2,7 +2,6 @@ package io.oregrid.edge.realtime;
 
 import io.oregrid.edge.game.CoinJson;
 import io.oregrid.edge.social.ChatJson;
-import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.cell.Presence;
 import io.oregrid.grid.chat.ChatMessage;
 import io.oregrid.node.realtime.CellChange;
@@ -21,7 +20,7 @@ import java.util.Map;
  *       — players who arrived in or moved within the cell, and who left it; the mover is included
  *       (clients skip their own id) and distances are the client's to compute, so one text serves the room;</li>
  *   <li>{@code coins.nearby}: {@code {"cell_id","coins":[{"id","lat","lng","value","type","expires_at"}]}}
- *       — coins that became collectable (spawned, or released by a failed claim);</li>
+ *       — coins that became collectable (a claimed coin's replacement);</li>
  *   <li>{@code coins.collected}: {@code {"cell_id","coin_id","collected_by"}} — one per coin claimed;</li>
  *   <li>{@code chat.message}: see {@link ChatJson}, to the room {@code chat:<channel>}.</li>
  * </ul>
@@ -61,10 +60,10 @@ final class Fanout implements WorldListener {
             data.put("coins", change.appeared().stream().map(CoinJson::of).toList());
             toRoom(room, Outbound.event("coins.nearby", data));
         }
-        for (Coin coin : change.collected()) {
+        for (CellChange.Collected coin : change.collected()) {
             Map<String, Object> data = cell(change);
-            data.put("coin_id", coin.id());
-            data.put("collected_by", coin.claimedBy());
+            data.put("coin_id", coin.coinId());
+            data.put("collected_by", coin.playerId());
             toRoom(room, Outbound.event("coins.collected", data));
         }
         metrics.fanout(start);

@@ -1,6 +1,5 @@
 package io.oregrid.edge.realtime;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -12,6 +11,7 @@ import io.oregrid.edge.game.CoinCollects;
 import io.oregrid.edge.location.LocationUpdates;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.grid.GridGateway;
 import io.oregrid.node.realtime.ChatService;
 import io.oregrid.node.realtime.PlayerCells;
 import io.oregrid.node.realtime.WorldEvents;
@@ -49,7 +49,7 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
     /**
      * @param config    the {@code ORE_WS_*} limits and the S2 cell size
      * @param clock     the game clock (token expiry)
-     * @param hz        the member or client whose events feed the rooms
+     * @param grid      the gateway of the member or client whose events feed the rooms
      * @param tokens    access-token verification
      * @param locations the location update shared with REST
      * @param collects  the coin collect shared with REST
@@ -57,7 +57,7 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
      * @param cellLevel the game's S2 level
      * @param meters    where the {@code ore_ws_*} meters go
      */
-    public RealtimeModule(OreConfig config, GameClock clock, HazelcastInstance hz, TokenService tokens,
+    public RealtimeModule(OreConfig config, GameClock clock, GridGateway grid, TokenService tokens,
                           LocationUpdates locations, CoinCollects collects, ChatService chat, int cellLevel,
                           MeterRegistry meters) {
         this.timers = new ScheduledThreadPoolExecutor(1, r -> {
@@ -72,12 +72,12 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
         this.connections = new Connections(membership, metrics, timers, config.wsSendQueueMax(),
                 config.wsMaxErrorsPerMinute());
         metrics.gaugeConnections(connections::size);
-        this.handshake = new Handshake(tokens, clock, connections, membership, new PlayerCells(hz), timers,
+        this.handshake = new Handshake(tokens, clock, connections, membership, new PlayerCells(grid), timers,
                 config.wsAuthTimeoutS());
         this.dispatcher = new Dispatcher(handshake, connections, membership, locations, collects, chat, metrics, cellLevel);
         this.maxMessageBytes = config.wsMaxMessageBytes();
         this.idleTimeout = Duration.ofSeconds(config.wsIdleTimeoutS());
-        this.world = WorldEvents.register(hz, new Fanout(rooms, connections, membership, metrics));
+        this.world = WorldEvents.register(grid.hazelcast(), new Fanout(rooms, connections, membership, metrics));
         timers.scheduleAtFixedRate(this::sweepExpired, 1, 1, TimeUnit.SECONDS);
     }
 

@@ -30,7 +30,8 @@ class GameApiTest {
     @BeforeEach
     void start() {
         fixture = new EdgeFixture(Map.of("COIN_DENSITY_PER_CELL", "10", "RATE_LIMIT_PER_MINUTE", "100000",
-                "LOCATION_MAX_UPDATES_PER_MINUTE", "100000", "AUTH_RATE_LIMIT_PER_MINUTE", "100000"));
+                "LOCATION_MAX_UPDATES_PER_MINUTE", "100000", "AUTH_RATE_LIMIT_PER_MINUTE", "100000",
+                "COIN_TTL_S", "86400")); // coins' lifetimes are staggered: none of these may end mid-test
         OreServer server = fixture.start();
         http = new Http(server.baseUrl());
     }

@@ -36,7 +36,7 @@ class LeaderboardApiTest {
         fixture = new EdgeFixture(Map.of("EVENTS_HMAC_SECRET", SignedEvents.SECRET, "EVENTS_MAX_PER_SECOND", "1000",
                 "SEASON_START", "2023-10-01", "RATE_LIMIT_PER_MINUTE", "100000"));
         OreServer server = fixture.start();
-        LeaderboardJob.submit(server.hazelcast(), fixture.config.liveOps());
+        LeaderboardJob.submit(server.hazelcast(), fixture.config.liveOps(), 1_000);
         events = new SignedEvents(server.baseUrl(), fixture);
         http = new Http(server.baseUrl());
     }

@@ -30,7 +30,7 @@ class PersistenceApiTest {
 
     private EdgeFixture fixture() {
         return new EdgeFixture(db.nodeSettings(proxy.hostPort(), "DB_TIMEOUT_MS", "500",
-                "COIN_DENSITY_PER_CELL", "10", "LOCATION_MAX_UPDATES_PER_MINUTE", "100000"));
+                "COIN_DENSITY_PER_CELL", "10", "LOCATION_MAX_UPDATES_PER_MINUTE", "100000", "COIN_TTL_S", "86400"));
     }
 
     @AfterEach

@@ -1,38 +1,25 @@
 package io.oregrid.grid.cell;
 
 /**
- * A coin in a cell, with its claim (value of {@link CellState#coins()}).
+ * A coin of a cell: a pure function of (cell, spawn epoch, index) ({@link CoinSpawner}), never
+ * stored. Whether it can still be collected is decided by the cell's {@link CellClaims}
+ * ({@link CoinField#isLive}).
  *
- * @param id           UUIDv8 derived from (cell, epoch, index), see {@code DeterministicIds}
- * @param lat          degrees
- * @param lng          degrees
- * @param value        face value (integer money-like amount)
- * @param type         bronze / silver / gold
- * @param spawnedAtMs  node time of the spawn, epoch ms
- * @param expiresAtMs  epoch ms after which it can no longer be collected
- * @param claim        UNCLAIMED, PENDING or CREDITED
- * @param claimedBy    player id of the claim, or null
- * @param claimKey     the claimer's Idempotency-Key, or null
- * @param claimCredit  amount to credit (value × the claimer's bonus multiplier), 0 when unclaimed
- * @param claimedAtMs  node time of the claim, epoch ms (0 when unclaimed)
+ * @param id          UUIDv8 derived from (cell, epoch, index), see {@code DeterministicIds}
+ * @param epoch       spawn epoch ({@code floor(node ms / coin TTL)})
+ * @param index       spawn index within the epoch, [0, {@link CoinSpawnRules#maxSpawnsPerEpoch()})
+ * @param lat         degrees
+ * @param lng         degrees
+ * @param value       face value (integer money-like amount)
+ * @param type        bronze / silver / gold
+ * @param spawnedAtMs start of the epoch, epoch ms
+ * @param expiresAtMs end of the epoch: from then on it can no longer be collected, epoch ms
  */
-public record Coin(String id, double lat, double lng, int value, CoinType type, long spawnedAtMs, long expiresAtMs,
-                   ClaimState claim, String claimedBy, String claimKey, long claimCredit, long claimedAtMs) {
+public record Coin(String id, long epoch, int index, double lat, double lng, int value, CoinType type,
+                   long spawnedAtMs, long expiresAtMs) {
 
-    /** @return whether the coin can still be collected at {@code nowMs} */
-    public boolean isLive(long nowMs) {
-        return claim == ClaimState.UNCLAIMED && nowMs < expiresAtMs;
-    }
-
-    /** @return this coin claimed by {@code playerId} with {@code key}, credit pending */
-    public Coin claimed(String playerId, String key, long credit, long nowMs) {
-        return new Coin(id, lat, lng, value, type, spawnedAtMs, expiresAtMs, ClaimState.PENDING, playerId, key,
-                credit, nowMs);
-    }
-
-    /** @return this coin with its claim's credit confirmed */
-    public Coin credited() {
-        return new Coin(id, lat, lng, value, type, spawnedAtMs, expiresAtMs, ClaimState.CREDITED, claimedBy, claimKey,
-                claimCredit, claimedAtMs);
+    /** @return whether the coin's epoch is still running at {@code nowMs} */
+    public boolean unexpired(long nowMs) {
+        return nowMs < expiresAtMs;
     }
 }

@@ -11,7 +11,12 @@ import java.util.SplittableRandom;
 /**
  * Deterministic coin spawning (ARCHITECTURE "coin spawning is deterministic from (cell, spawn
  * epoch, index)"): the same inputs give the same coin — id, position (uniform inside the cell),
- * type and value — on the primary, on the backup and after a rebuild.
+ * type, value and lifetime — on every node, at any time, so coins are derived where they are needed
+ * and never stored.
+ *
+ * <p>Lifetimes are staggered, not aligned on the epoch: index {@code i} belongs to slot
+ * {@code s = i mod density}, whose coins live one TTL from {@code epoch × TTL + s × TTL / density}. So a
+ * cell's coins expire and respawn one after another (every TTL / density on average), never all at once.
  */
 public final class CoinSpawner {
     private static final int MAX_TRIES = 64;
@@ -23,11 +28,10 @@ public final class CoinSpawner {
      * @param token   S2 token of the cell
      * @param epoch   spawn epoch
      * @param index   spawn index within the epoch
-     * @param nowMs   node time of the spawn, epoch ms (the coin expires {@code rules.ttlMs()} later)
-     * @param rules   values, shares and lifetime
-     * @return the coin, unclaimed
+     * @param rules   values, shares and lifetime (the epoch length)
+     * @return the coin, alive from the epoch's start to its end
      */
-    public static Coin spawn(String token, long epoch, int index, long nowMs, CoinSpawnRules rules) {
+    public static Coin spawn(String token, long epoch, int index, CoinSpawnRules rules) {
         String id = DeterministicIds.coinId(token, epoch, index);
         SplittableRandom random = new SplittableRandom(DeterministicIds.hash64(id));
         S2Cell cell = new S2Cell(S2CellId.fromToken(token));
@@ -50,7 +54,7 @@ public final class CoinSpawner {
             case SILVER -> rules.silver();
             case BRONZE -> rules.bronze();
         };
-        return new Coin(id, point.latDegrees(), point.lngDegrees(), value, type, nowMs, nowMs + rules.ttlMs(),
-                ClaimState.UNCLAIMED, null, null, 0, 0);
+        long start = epoch * rules.ttlMs() + rules.phaseMs(index);
+        return new Coin(id, epoch, index, point.latDegrees(), point.lngDegrees(), value, type, start, start + rules.ttlMs());
     }
 }

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records a player's accepted fix in the cell it lies in and tops the cell's coins up to the
- * configured density (SPEC "Coins": deterministic spawning per S2 cell around players).
- *
- * <p>Also drops presence older than the staleness limit and coins that expired without a pending
- * claim. Deterministic (node time and fix are arguments) and idempotent: a re-run finds the
- * presence already at this fix and the coins already spawned, and changes nothing.
+ * Writes a player's accepted fix as their presence in the cell it lies in, and drops presence older
+ * than the staleness limit (SPEC "Location": nearby players are those seen in the last 5 minutes).
+ * Runs off the request thread (the location update does not wait for it). Deterministic (node time
+ * and fix are arguments) and idempotent: a re-run, or a late call with an older fix, finds the
+ * presence already at this fix or newer and changes nothing of it.
  *
  * @param playerId    the player
  * @param username    their display name
@@ -20,52 +19,44 @@ import java.util.Map;
  * @param lng         fix longitude, degrees
  * @param timestampMs fix time, epoch ms
  * @param nowMs       node clock, epoch ms
- * @param rules       spawn rules
+ * @param staleMs     presence older than {@code nowMs - staleMs} is dropped, ms
  */
 public record EnterCellProcessor(String playerId, String username, double lat, double lng, long timestampMs,
-                                 long nowMs, CoinSpawnRules rules)
-        implements EntryProcessor<String, CellState, SpawnResult> {
+                                 long nowMs, long staleMs)
+        implements EntryProcessor<String, CellPresence, PresenceChange> {
+    private static final String[] NONE = new String[0];
 
-    /** @return the coins this call spawned (none on a re-run) */
     @Override
-    public SpawnResult process(Map.Entry<String, CellState> entry) {
-        CellState state = entry.getValue() == null ? CellState.empty(entry.getKey()) : entry.getValue();
-
-        List<Presence> present = new ArrayList<>();
-        boolean placed = false;
-        for (Presence p : state.present()) {
+    public PresenceChange process(Map.Entry<String, CellPresence> entry) {
+        Presence[] before = entry.getValue() == null ? new Presence[0] : entry.getValue().present();
+        List<Presence> present = new ArrayList<>(before.length + 1);
+        List<String> dropped = null;
+        boolean placed = true;
+        boolean found = false;
+        for (Presence p : before) {
             if (p.playerId().equals(playerId)) {
-                present.add(p.timestampMs() >= timestampMs ? p : new Presence(playerId, username, lat, lng, timestampMs));
-                placed = true;
-            } else if (p.timestampMs() >= nowMs - rules.staleMs()) {
+                found = true;
+                if (p.timestampMs() >= timestampMs) {
+                    placed = false;
+                    present.add(p);
+                } else {
+                    present.add(new Presence(playerId, username, lat, lng, timestampMs));
+                }
+            } else if (p.timestampMs() >= nowMs - staleMs) {
                 present.add(p);
+            } else {
+                if (dropped == null) {
+                    dropped = new ArrayList<>();
+                }
+                dropped.add(p.playerId());
             }
         }
-        if (!placed) {
+        if (!found) {
             present.add(new Presence(playerId, username, lat, lng, timestampMs));
         }
-
-        List<Coin> coins = new ArrayList<>();
-        int live = 0;
-        for (Coin c : state.coins()) {
-            if (c.claim() == ClaimState.PENDING || nowMs < c.expiresAtMs()) {
-                coins.add(c);
-                if (c.isLive(nowMs)) {
-                    live++;
-                }
-            }
+        if (placed || dropped != null) {
+            entry.setValue(new CellPresence(entry.getKey(), present.toArray(Presence[]::new)));
         }
-        long epoch = rules.epochOf(nowMs);
-        int index = epoch == state.spawnEpoch() ? state.spawnedInEpoch() : 0;
-        List<Coin> spawned = new ArrayList<>();
-        while (live < rules.density() && index < rules.maxSpawnsPerEpoch()) {
-            Coin coin = CoinSpawner.spawn(entry.getKey(), epoch, index++, nowMs, rules);
-            coins.add(coin);
-            spawned.add(coin);
-            live++;
-        }
-        entry.setValue(new CellState(entry.getKey(), coins.toArray(Coin[]::new), present.toArray(Presence[]::new),
-                epoch, index));
-        return new SpawnResult(spawned.toArray(Coin[]::new));
+        return new PresenceChange(placed, dropped == null ? NONE : dropped.toArray(String[]::new));
     }
 }

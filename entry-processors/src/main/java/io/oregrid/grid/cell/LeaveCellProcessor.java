@@ -12,12 +12,12 @@ import java.util.Map;
  * @param playerId    the player
  * @param timestampMs time of the fix that left the cell, epoch ms
  */
-public record LeaveCellProcessor(String playerId, long timestampMs) implements EntryProcessor<String, CellState, Boolean> {
+public record LeaveCellProcessor(String playerId, long timestampMs) implements EntryProcessor<String, CellPresence, Boolean> {
 
     /** @return whether a presence was removed */
     @Override
-    public Boolean process(Map.Entry<String, CellState> entry) {
-        CellState state = entry.getValue();
+    public Boolean process(Map.Entry<String, CellPresence> entry) {
+        CellPresence state = entry.getValue();
         if (state == null) {
             return false;
         }
@@ -27,7 +27,11 @@ public record LeaveCellProcessor(String playerId, long timestampMs) implements E
         if (kept.length == state.present().length) {
             return false;
         }
-        entry.setValue(new CellState(state.token(), state.coins(), kept, state.spawnEpoch(), state.spawnedInEpoch()));
+        if (kept.length == 0) {
+            entry.setValue(null);
+        } else {
+            entry.setValue(new CellPresence(state.token(), kept));
+        }
         return true;
     }
 }

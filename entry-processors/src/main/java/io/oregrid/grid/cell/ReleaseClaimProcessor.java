@@ -14,18 +14,17 @@ import java.util.Map;
  * @param key      the claim's Idempotency-Key
  */
 public record ReleaseClaimProcessor(String coinId, String playerId, String key)
-        implements EntryProcessor<String, CellState, Boolean> {
+        implements EntryProcessor<String, CellClaims, Boolean> {
 
     /** @return whether a claim was released */
     @Override
-    public Boolean process(Map.Entry<String, CellState> entry) {
-        CellState state = entry.getValue();
-        Coin c = state == null ? null : state.coin(coinId);
-        if (c == null || c.claim() != ClaimState.PENDING || !playerId.equals(c.claimedBy()) || !key.equals(c.claimKey())) {
+    public Boolean process(Map.Entry<String, CellClaims> entry) {
+        CellClaims claims = entry.getValue();
+        CoinClaim c = claims == null ? null : claims.claimOf(coinId);
+        if (c == null || c.state() != ClaimState.PENDING || !c.by(playerId, key)) {
             return false;
         }
-        entry.setValue(state.withCoin(new Coin(c.id(), c.lat(), c.lng(), c.value(), c.type(), c.spawnedAtMs(),
-                c.expiresAtMs(), ClaimState.UNCLAIMED, null, null, 0, 0)));
+        entry.setValue(claims.without(coinId));
         return true;
     }
 }

@@ -1,5 +1,7 @@
 /**
- * S2 cells of the game level: the coins that live in a cell (with their claims) and the players
- * present in it, mutated by EntryProcessors in the cell's partition.
+ * S2 cells of the game level, split so the common change touches a small entry (ARCHITECTURE "Cost
+ * rules"): the players present in a cell ({@code cell-presence}), the claims on its coins
+ * ({@code coin-claims}, same partition), and its coins, which are derived — a pure function of (cell,
+ * spawn epoch, index) and the claims ({@link io.oregrid.grid.cell.CoinField}) — and never stored.
  */
 package io.oregrid.grid.cell;

@@ -13,10 +13,24 @@ package io.oregrid.grid.motion;
  * @param reputation        0–100: starts at 100, −10 per refusal, +1 per accepted fix
  * @param lastRefusedFix    the last refused fix (a re-run of the same refusal counts once), or null
  * @param lastRefusalAtMs   node time of the last refusal, epoch ms (0 = never)
+ * @param requests          the per-user request limit (SPEC "Rate limits": 60/min, Genesis 120/min)
+ * @param locations         the per-player location-update limit (SPEC "Location": 2/min)
+ * @param presenceFix       the fix last written to the player's cell presence, or null (not persisted:
+ *                          after a reload the next accepted fix refreshes the presence)
  */
 public record PlayerMotion(String playerId, Fix lastFix, String cellToken, double lastSpeedMs,
                            long acceptedFixes, int[] violations, int reputation,
-                           Fix lastRefusedFix, long lastRefusalAtMs) {
+                           Fix lastRefusedFix, long lastRefusalAtMs,
+                           TokenBucket requests, TokenBucket locations, Fix presenceFix) {
+
+    /**
+     * The persisted part (PostgreSQL's {@code player_motion} row): limits full, no presence written yet.
+     */
+    public PlayerMotion(String playerId, Fix lastFix, String cellToken, double lastSpeedMs, long acceptedFixes,
+                        int[] violations, int reputation, Fix lastRefusedFix, long lastRefusalAtMs) {
+        this(playerId, lastFix, cellToken, lastSpeedMs, acceptedFixes, violations, reputation, lastRefusedFix,
+                lastRefusalAtMs, TokenBucket.FULL, TokenBucket.FULL, null);
+    }
 
     /** Reputation a new player starts with and the most it can reach. */
     public static final int MAX_REPUTATION = 100;
@@ -34,10 +48,13 @@ public record PlayerMotion(String playerId, Fix lastFix, String cellToken, doubl
         return violations.length > reason.ordinal() ? violations[reason.ordinal()] : 0;
     }
 
-    /** @return the state after accepting {@code fix} in {@code cell} with segment speed {@code speedMs} */
-    public PlayerMotion accept(Fix fix, String cell, double speedMs) {
+    /**
+     * @param presence the fix the cell presence holds after this one ({@code fix} when it is refreshed)
+     * @return the state after accepting {@code fix} in {@code cell} with segment speed {@code speedMs}
+     */
+    public PlayerMotion accept(Fix fix, String cell, double speedMs, Fix presence) {
         return new PlayerMotion(playerId, fix, cell, speedMs, acceptedFixes + 1, violations,
-                Math.min(MAX_REPUTATION, reputation + 1), lastRefusedFix, lastRefusalAtMs);
+                Math.min(MAX_REPUTATION, reputation + 1), lastRefusedFix, lastRefusalAtMs, requests, locations, presence);
     }
 
     /** @return the state after refusing {@code fix} for {@code reason} at node time {@code nowMs} */
@@ -45,6 +62,12 @@ public record PlayerMotion(String playerId, Fix lastFix, String cellToken, doubl
         int[] counts = java.util.Arrays.copyOf(violations, MovementReason.values().length);
         counts[reason.ordinal()]++;
         return new PlayerMotion(playerId, lastFix, cellToken, lastSpeedMs, acceptedFixes, counts,
-                Math.max(0, reputation - REFUSAL_PENALTY), fix, nowMs);
+                Math.max(0, reputation - REFUSAL_PENALTY), fix, nowMs, requests, locations, presenceFix);
+    }
+
+    /** @return this state with other limit buckets */
+    public PlayerMotion withLimits(TokenBucket requests, TokenBucket locations) {
+        return new PlayerMotion(playerId, lastFix, cellToken, lastSpeedMs, acceptedFixes, violations, reputation,
+                lastRefusedFix, lastRefusalAtMs, requests, locations, presenceFix);
     }
 }

@@ -70,6 +70,7 @@ import java.util.function.Function;
  * @param dbTimeoutMs                longest wait for a database connection, ms (a write then answers 503)
  * @param historyFlushIntervalS      seconds between flushes of the batched history path (write-behind delay)
  * @param liveOps                    event ingestion, fairness, progression and leaderboards ({@link LiveOpsConfig})
+ * @param hotPath                    presence refresh, thread counts and background intervals ({@link HotPathConfig})
  */
 public record OreConfig(
         String httpHost, int httpPort,
@@ -89,7 +90,7 @@ public record OreConfig(
         int wsAuthTimeoutS, int wsMaxMessageBytes, int wsSendQueueMax, int wsMaxErrorsPerMinute, int wsIdleTimeoutS,
         int chatHistoryPerChannel,
         String dbUrl, String dbUser, String dbPassword, int dbPoolSize, int dbTimeoutMs, int historyFlushIntervalS,
-        LiveOpsConfig liveOps) {
+        LiveOpsConfig liveOps, HotPathConfig hotPath) {
 
     public OreConfig {
         members = List.copyOf(members);
@@ -160,7 +161,7 @@ public record OreConfig(
                 r.str("DB_URL", null), r.str("DB_USER", null), r.str("DB_PASSWORD", null),
                 r.integer("DB_POOL_SIZE", 10, 1, 200), r.integer("DB_TIMEOUT_MS", 2000, 250, 60_000),
                 r.integer("HISTORY_FLUSH_INTERVAL_S", 2, 1, 3600),
-                LiveOpsConfig.from(s));
+                LiveOpsConfig.from(s), HotPathConfig.from(r));
     }
 
     /** @return whether PostgreSQL persistence is configured */
@@ -224,6 +225,7 @@ public record OreConfig(
         m.put("DB_POOL_SIZE", "" + dbPoolSize); m.put("DB_TIMEOUT_MS", "" + dbTimeoutMs);
         m.put("HISTORY_FLUSH_INTERVAL_S", "" + historyFlushIntervalS);
         m.putAll(liveOps.asMap());
+        m.putAll(hotPath.asMap());
         return m;
     }
 
@@ -235,7 +237,7 @@ public record OreConfig(
     }
 
     /** Parses one typed value per key, failing with the variable's name and range. */
-    private record Reader(ConfigSource s) {
+    record Reader(ConfigSource s) {
         String str(String key, String def) {
             String v = s.get(key);
             return v == null ? def : v;

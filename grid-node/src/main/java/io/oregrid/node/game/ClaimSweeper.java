@@ -1,12 +1,13 @@
 package io.oregrid.node.game;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
+import io.oregrid.grid.cell.CellClaims;
 import io.oregrid.grid.cell.ClaimState;
-import io.oregrid.grid.cell.Coin;
+import io.oregrid.grid.cell.CoinClaim;
 import io.oregrid.grid.support.GameClock;
+import io.oregrid.node.grid.GridGateway;
+import io.oregrid.node.grid.GridMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * Finishes collects whose credit a crash cut off (ARCHITECTURE: "a periodic sweep finishes any
  * claim whose credit a crash cut off"; it reads claims, not a journal). Every member sweeps the
- * cells it owns: a claim PENDING for longer than the grace period is credited through the same
- * idempotent processor a retry would use, so a claim finished twice is credited once.
+ * cells it owns, found by the sorted index on {@link CellClaims#oldestPendingAtMs()} — only cells
+ * with a claim pending for longer than the grace period are read, never every cell. Each such
+ * claim is credited through the same idempotent processor a retry would use, so a claim finished
+ * twice is credited once. Member-only work ({@code localKeySet}).
  */
 public final class ClaimSweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimSweeper.class);
+    /** The indexed attribute of {@code coin-claims}. */
+    public static final String PENDING_INDEX = "oldestPendingAtMs";
 
-    private final IMap<String, CellState> cells;
+    private final GridMap<String, CellClaims> claims;
     private final CoinService coins;
     private final GameClock clock;
     private final long graceMs;
@@ -32,8 +37,8 @@ public final class ClaimSweeper implements AutoCloseable {
     /**
      * @param graceMs a pending claim younger than this is left to its own request, ms of node time
      */
-    public ClaimSweeper(HazelcastInstance hz, CoinService coins, GameClock clock, long graceMs) {
-        this.cells = hz.getMap(GridMaps.CELLS);
+    public ClaimSweeper(GridGateway grid, CoinService coins, GameClock clock, long graceMs) {
+        this.claims = grid.map(GridMaps.COIN_CLAIMS);
         this.coins = coins;
         this.clock = clock;
         this.graceMs = graceMs;
@@ -62,21 +67,21 @@ public final class ClaimSweeper implements AutoCloseable {
     }
 
     /**
-     * One pass over the cells this member owns.
+     * One pass over the cells this member owns that have a claim pending since before the grace period.
      *
      * @return how many pending claims were finished (credited or released)
      */
     public int sweepOnce() {
         long cutoff = clock.nowMs() - graceMs;
         int finished = 0;
-        for (String token : cells.localKeySet()) {
-            CellState cell = cells.get(token);
+        for (String token : claims.localKeySet(Predicates.lessEqual(PENDING_INDEX, cutoff))) {
+            CellClaims cell = claims.get(token);
             if (cell == null) {
                 continue;
             }
-            for (Coin coin : cell.coins()) {
-                if (coin.claim() == ClaimState.PENDING && coin.claimedAtMs() <= cutoff) {
-                    coins.credit(token, coin);
+            for (CoinClaim claim : cell.claims()) {
+                if (claim.state() == ClaimState.PENDING && claim.claimedAtMs() <= cutoff) {
+                    coins.credit(token, claim).toCompletableFuture().join();
                     finished++;
                 }
             }

@@ -8,8 +8,14 @@ import io.oregrid.grid.player.CollectRecord;
  * @param status    what happened
  * @param record    the credited collect (for CREDITED and REPLAYED)
  * @param distanceM distance to the coin, metres (for OUT_OF_RANGE)
+ * @param retryAfterMs node ms until the per-user limit has a token again (for RATE_LIMITED)
  */
-public record CollectOutcome(Status status, CollectRecord record, double distanceM) {
+public record CollectOutcome(Status status, CollectRecord record, double distanceM, long retryAfterMs) {
+
+    /** An outcome with no retry delay. */
+    public CollectOutcome(Status status, CollectRecord record, double distanceM) {
+        this(status, record, distanceM, 0);
+    }
 
     /** Outcomes, each with its SPEC response. */
     public enum Status {
@@ -26,7 +32,9 @@ public record CollectOutcome(Status status, CollectRecord record, double distanc
         /** 410 COIN_EXPIRED. */
         EXPIRED,
         /** 422 OUT_OF_RANGE with distance_m. */
-        OUT_OF_RANGE
+        OUT_OF_RANGE,
+        /** 429 RATE_LIMIT_EXCEEDED: the per-user request limit had no token; nothing was judged. */
+        RATE_LIMITED
     }
 
     static CollectOutcome of(Status status) {

@@ -1,9 +1,7 @@
 package io.oregrid.node.game;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
+import io.oregrid.grid.cell.CellPresence;
 import io.oregrid.grid.cell.EnterCellProcessor;
 import io.oregrid.grid.cell.LeaveCellProcessor;
 import io.oregrid.grid.cell.Presence;
@@ -11,69 +9,121 @@ import io.oregrid.grid.motion.AppendHistoryProcessor;
 import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.motion.HistoryFix;
 import io.oregrid.grid.motion.LocationHistory;
+import io.oregrid.grid.motion.MotionLimits;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.motion.PlayerMotion;
 import io.oregrid.grid.motion.UpdateMotionProcessor;
+import io.oregrid.grid.outcome.GridOutcome;
+import io.oregrid.grid.outcome.OutcomeKey;
+import io.oregrid.grid.outcome.OutcomeType;
+import io.oregrid.grid.outcome.RecordOutcomeProcessor;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.grid.support.Geo;
+import io.oregrid.node.grid.GridGateway;
+import io.oregrid.node.grid.GridMap;
+import io.oregrid.node.realtime.WorldFeed;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Location updates (SPEC "Location"): one {@link UpdateMotionProcessor} on the player's motion
- * entry decides and records; an accepted fix (or its replay) then updates the player's presence
- * in the cell it left and the cell it entered — idempotent processors on those cells, which also
- * spawn coins there — and is appended to the player's bounded history (same partition as the player).
- *
- * <p>If a member fails between the two steps the fix stays accepted and the presence catches up
- * with the player's next fix (presence and coins are rebuildable; the motion entry is not).
+ * Location updates (SPEC "Location"; ARCHITECTURE "Cost rules"): the request waits for exactly one
+ * partition operation, {@link UpdateMotionProcessor} on the player's motion entry, which takes the
+ * per-user and per-player limits, judges the fix and records it. Everything the accepted fix causes
+ * follows without the request waiting, as idempotent detached operations and publishes:
+ * <ul>
+ *   <li>the player's bounded history (same partition as the player);</li>
+ *   <li>the player's presence in the cell it left and the cell it entered — only when the processor says
+ *       the presence is due (a new cell, or 10 m / 30 s since it was last written);</li>
+ *   <li>the accepted fix on the {@code outcomes} stream, once by its deterministic id;</li>
+ *   <li>the move as a delta for every edge node's rooms ({@link WorldFeed}).</li>
+ * </ul>
+ * If a member fails between the two steps the fix stays accepted and the tail catches up with the
+ * player's next fix, or with the client's retry of the same fix (a REPLAY re-sends it); presence is
+ * rebuildable, the motion entry is not.
  */
 public final class LocationService {
-    private final IMap<String, PlayerMotion> motion;
-    private final IMap<String, CellState> cells;
-    private final IMap<String, LocationHistory> history;
+    private final GridGateway grid;
+    private final GridMap<String, PlayerMotion> motion;
+    private final GridMap<String, CellPresence> presence;
+    private final GridMap<String, LocationHistory> history;
+    private final GridMap<OutcomeKey, GridOutcome> outcomes;
+    private final WorldFeed feed;
     private final GameRules rules;
+    private final MotionLimits limits;
     private final GameClock clock;
     private final int historyPerPlayer;
 
     /**
+     * @param grid             the gateway every call goes through
+     * @param feed             where moves are published for the rooms
+     * @param rules            game rules
+     * @param limits           the per-player location limit and the presence refresh (the per-user figure is per call)
+     * @param clock            the node clock
      * @param historyPerPlayer accepted fixes kept per player in the grid
      */
-    public LocationService(HazelcastInstance hz, GameRules rules, GameClock clock, int historyPerPlayer) {
-        this.motion = hz.getMap(GridMaps.PLAYER_MOTION);
-        this.cells = hz.getMap(GridMaps.CELLS);
-        this.history = hz.getMap(GridMaps.LOCATION_HISTORY);
+    public LocationService(GridGateway grid, WorldFeed feed, GameRules rules, MotionLimits limits, GameClock clock,
+                           int historyPerPlayer) {
+        this.grid = grid;
+        this.motion = grid.map(GridMaps.PLAYER_MOTION);
+        this.presence = grid.map(GridMaps.CELL_PRESENCE);
+        this.history = grid.map(GridMaps.LOCATION_HISTORY);
+        this.outcomes = grid.map(GridMaps.OUTCOMES);
+        this.feed = feed;
         this.rules = rules;
+        this.limits = limits;
         this.clock = clock;
         this.historyPerPlayer = historyPerPlayer;
     }
 
     /**
-     * Judges and records one fix.
+     * Judges and records one fix; returns at once.
      *
-     * @param playerId the player (their motion entry's key)
-     * @param username display name for nearby lists
-     * @param fix      the fix, already validated for ranges and types
-     * @return the verdict; on refusal nothing but the violation counters changed
+     * @param playerId          the player (their motion entry's key)
+     * @param username          display name for nearby lists
+     * @param fix               the fix, already validated for ranges and types
+     * @param requestsPerMinute the caller's per-user request limit, or 0 when this request does not count
+     * @return the verdict, completing on the gateway's continuation executor once the player's partition
+     *         answered; on refusal or a limit nothing but the violation counters and limits changed
      */
-    public MotionResult update(String playerId, String username, Fix fix) {
+    public CompletionStage<MotionResult> update(String playerId, String username, Fix fix, int requestsPerMinute) {
         long now = clock.nowMs();
-        MotionResult result = motion.executeOnKey(playerId, new UpdateMotionProcessor(fix, now, rules.antiCheat(),
-                rules.cellLevel()));
-        if (result.accepted()) {
-            if (result.previousCell() != null && !result.previousCell().equals(result.cellToken())) {
-                cells.executeOnKey(result.previousCell(), new LeaveCellProcessor(playerId, fix.timestampMs()));
+        UpdateMotionProcessor processor = new UpdateMotionProcessor(fix, now, rules.antiCheat(), rules.cellLevel(),
+                limits.withRequestsPerMinute(requestsPerMinute));
+        return motion.submit(playerId, processor).thenApplyAsync(result -> {
+            if (result.accepted()) {
+                follow(playerId, username, fix, now, result);
             }
-            cells.executeOnKey(result.cellToken(), new EnterCellProcessor(playerId, username, fix.lat(), fix.lng(),
-                    fix.timestampMs(), now, rules.spawn()));
-            history.executeOnKey(playerId, new AppendHistoryProcessor(new HistoryFix(fix.lat(), fix.lng(), fix.accuracyM(),
-                    fix.timestampMs(), result.cellToken()), historyPerPlayer));
+            return result;
+        }, grid.continuations());
+    }
+
+    /** The accepted fix's tail: nothing here is waited for, and every step is idempotent. */
+    private void follow(String playerId, String username, Fix fix, long now, MotionResult result) {
+        String cell = result.cellToken();
+        if (result.presenceDue()) {
+            if (result.changedCell()) {
+                presence.detach(result.previousCell(), new LeaveCellProcessor(playerId, fix.timestampMs()));
+            }
+            presence.detach(cell, new EnterCellProcessor(playerId, username, fix.lat(), fix.lng(), fix.timestampMs(), now,
+                    rules.nearbyStaleMs())).thenAcceptAsync(change -> feed.left(cell, change.dropped()), grid.continuations());
         }
-        return result;
+        history.detach(playerId, new AppendHistoryProcessor(new HistoryFix(fix.lat(), fix.lng(), fix.accuracyM(),
+                fix.timestampMs(), cell), historyPerPlayer));
+        GridOutcome outcome = new GridOutcome(GridOutcome.fixId(playerId, result.acceptedFixes()), OutcomeType.FIX,
+                playerId, cell, fix.lat(), fix.lng(), 0, now);
+        outcomes.detach(outcome.key(), new RecordOutcomeProcessor(outcome));
+        if (result.outcome() == MotionResult.Outcome.ACCEPTED) {
+            feed.moved(cell, result.changedCell() ? result.previousCell() : null,
+                    new Presence(playerId, username, fix.lat(), fix.lng(), fix.timestampMs()), result.acceptedFixes());
+        }
     }
 
     /**
@@ -87,14 +137,15 @@ public final class LocationService {
             return List.of();
         }
         List<HistoryFix> out = new ArrayList<>(Arrays.asList(h.fixes()));
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out.subList(0, Math.min(limit, out.size()));
     }
 
     /**
      * Players within {@code radiusM} of the caller's last accepted position, nearest first: an S2
      * covering of the radius over the cells' presence, then exact distances; the caller and players
-     * whose last fix is older than the staleness limit (SPEC: 5 minutes) are left out.
+     * whose last fix is older than the staleness limit (SPEC: 5 minutes) are left out. Positions are
+     * those of the players' written presence (at most 10 m / 30 s behind their last fix).
      *
      * @throws NoPositionException before the caller's first accepted fix
      */
@@ -106,8 +157,8 @@ public final class LocationService {
         long freshFrom = clock.nowMs() - rules.nearbyStaleMs();
         List<String> tokens = Geo.coveringTokens(at.lat(), at.lng(), radiusM, rules.cellLevel());
         // newest presence per player: a leave cut off by a crash can leave an older one in another cell
-        java.util.Map<String, Presence> newest = new java.util.HashMap<>();
-        for (CellState cell : cells.getAll(new HashSet<>(tokens)).values()) {
+        Map<String, Presence> newest = new HashMap<>();
+        for (CellPresence cell : presence.getAll(new HashSet<>(tokens)).values()) {
             for (Presence p : cell.present()) {
                 if (!p.playerId().equals(playerId) && p.timestampMs() >= freshFrom) {
                     newest.merge(p.playerId(), p, (a, b) -> a.timestampMs() >= b.timestampMs() ? a : b);

@@ -14,9 +14,6 @@ import io.oregrid.jet.leaderboard.LeaderboardWindows;
  * absolute-total sink exact after a member loss (see {@link LeaderboardPipeline}).
  */
 public final class LeaderboardJob {
-    /** How often the job snapshots its totals and journal offsets, ms (bounds what a restart re-reads). */
-    public static final long SNAPSHOT_INTERVAL_MS = 2_000;
-
     private LeaderboardJob() {
     }
 
@@ -26,16 +23,18 @@ public final class LeaderboardJob {
     }
 
     /**
-     * @param member a running member
+     * @param member             a running member
+     * @param snapshotIntervalMs how often the job snapshots its totals and journal offsets, ms
+     *                           ({@code ORE_JET_SNAPSHOT_INTERVAL_S}: bounds what a restart re-reads)
      * @return the cluster's leaderboard job (new or the one already running), or null when Jet is off
      */
-    public static Job submit(HazelcastInstance member, LiveOpsConfig config) {
+    public static Job submit(HazelcastInstance member, LiveOpsConfig config, long snapshotIntervalMs) {
         if (!member.getConfig().getJetConfig().isEnabled()) {
             return null;
         }
         return member.getJet().newJobIfAbsent(LeaderboardPipeline.build(LeaderboardPipeline.journal(), windows(config)),
                 new JobConfig().setName(LeaderboardPipeline.JOB_NAME)
                         .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE)
-                        .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MS));
+                        .setSnapshotIntervalMillis(snapshotIntervalMs));
     }
 }

@@ -1,9 +1,9 @@
 package io.oregrid.node.realtime;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import io.oregrid.grid.GridMaps;
 import io.oregrid.grid.motion.PlayerMotion;
+import io.oregrid.node.grid.GridGateway;
+import io.oregrid.node.grid.GridMap;
 
 /**
  * Where a player stands now, as the realtime rooms need it: the cell of their last accepted fix and
@@ -11,10 +11,10 @@ import io.oregrid.grid.motion.PlayerMotion;
  * learnt from different paths (a reply, a map event) can be ordered.
  */
 public final class PlayerCells {
-    private final IMap<String, PlayerMotion> motion;
+    private final GridMap<String, PlayerMotion> motion;
 
-    public PlayerCells(HazelcastInstance hz) {
-        this.motion = hz.getMap(GridMaps.PLAYER_MOTION);
+    public PlayerCells(GridGateway grid) {
+        this.motion = grid.map(GridMaps.PLAYER_MOTION);
     }
 
     /**

@@ -4,8 +4,7 @@ import io.oregrid.grid.chat.ChatMessage;
 
 /**
  * One node's receiver of grid events, registered with {@link WorldEvents}. Called on Hazelcast's
- * event threads (events of one cell or one player in order), so implementations must not block.
- * The {@code watches...} filters are asked first, before the event's value is deserialized.
+ * event threads, so implementations must not block. The {@code watches...} filters are asked first.
  */
 public interface WorldListener {
 
@@ -19,7 +18,7 @@ public interface WorldListener {
     boolean watchesPlayer(String playerId);
 
     /**
-     * A player's motion entry changed (an accepted fix, or a refusal that left the position as it was).
+     * A player's fix was accepted (wherever it was sent).
      *
      * @param cellToken     the cell of the player's last accepted fix
      * @param acceptedFixes accepted fixes so far: grows with every accepted fix, so it orders positions

@@ -2,6 +2,7 @@ package io.oregrid.node.anticheat;
 
 import io.oregrid.grid.motion.AntiCheatRules;
 import io.oregrid.grid.motion.Fix;
+import io.oregrid.grid.motion.MotionLimits;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.motion.MovementReason;
 import io.oregrid.grid.motion.PlayerMotion;
@@ -39,7 +40,8 @@ class RealTraceAntiCheatTest {
         Map<MovementReason, Integer> refused = new EnumMap<>(MovementReason.class);
         for (TracePoint p : GoTrackTraces.cadence(trip, GoTrackTraces.CLIENT_CADENCE_MS)) {
             Fix fix = new Fix(p.lat(), p.lng(), ACCURACY_M, p.timeMs(), null, null);
-            MotionResult r = new UpdateMotionProcessor(fix, p.timeMs() + 1000, AntiCheatRules.defaults(), LEVEL).process(entry);
+            MotionResult r = new UpdateMotionProcessor(fix, p.timeMs() + 1000, AntiCheatRules.defaults(), LEVEL,
+                    new MotionLimits(60, 2, 10, 30_000)).process(entry);
             out.add(r);
             if (!r.accepted()) {
                 refused.merge(r.verdict().reason(), 1, Integer::sum);

@@ -79,7 +79,7 @@ class ClusterRestartTest {
                 for (int i = next.getAndIncrement(); i < coins.length; i = next.getAndIncrement()) {
                     String k = player + "-key-" + i;
                     try {
-                        CollectOutcome o = service.collect(player, coins[i].id(), k, 1.0, 1e6);
+                        CollectOutcome o = service.collect(player, coins[i].id(), k, 1.0, 1e6, 0).toCompletableFuture().join();
                         if (o.status() == CollectOutcome.Status.CREDITED || o.status() == CollectOutcome.Status.REPLAYED) {
                             ok.add(new Credited(player, coins[i].id(), k, o.record().balanceAfter()));
                         }
@@ -118,7 +118,7 @@ class ClusterRestartTest {
             assertThat(state == null ? 0 : state.balance()).as("grid balance of %s", player).isEqualTo(sum);
         }
         Credited first = ok.peek();
-        CollectOutcome replay = fx.coins(c).collect(first.player(), first.coin(), first.key(), 1.0, 1e6);
+        CollectOutcome replay = fx.coins(c).collect(first.player(), first.coin(), first.key(), 1.0, 1e6, 0).toCompletableFuture().join();
         assertThat(replay.status()).isEqualTo(CollectOutcome.Status.REPLAYED);
         assertThat(c.<String, UserRecord>getMap(GridMaps.USERS).get(user.email())).isEqualTo(user);
         assertThat(d.<String, SigningKeyRecord>getMap(GridMaps.SIGNING_KEYS).get(SigningKeyRecord.ACTIVE_POINTER))

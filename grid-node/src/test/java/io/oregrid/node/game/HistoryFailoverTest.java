@@ -41,7 +41,7 @@ class HistoryFailoverTest {
         LocationService location = fx.location(survivor);
         for (int i = 0; i < FIXES; i++) {
             fx.now.addAndGet(60_000);
-            assertThat(location.update(player, player, fx.fixAt(GridFixtures.LAT + i * 1e-4, GridFixtures.LNG)).accepted())
+            assertThat(location.update(player, player, fx.fixAt(GridFixtures.LAT + i * 1e-4, GridFixtures.LNG), 0).toCompletableFuture().join().accepted())
                     .isTrue();
         }
         assertThat(db.queryLong("SELECT count(*) FROM location_history")).as("still in the batch").isZero();

@@ -4,7 +4,9 @@ import com.hazelcast.client.test.TestHazelcastFactory;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.PartitionService;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
+import io.oregrid.grid.cell.CellClaims;
+import io.oregrid.grid.cell.ClaimState;
+import io.oregrid.grid.cell.CoinClaim;
 import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.motion.PlayerMotion;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static com.hazelcast.test.HazelcastTestSupport.assertClusterSizeEventually;
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static com.hazelcast.test.HazelcastTestSupport.generateKeyOwnedBy;
 import static com.hazelcast.test.HazelcastTestSupport.waitAllForSafeState;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +57,8 @@ class MemberFailoverTest {
         LocationService location = fx.location(survivorA);
         CoinService coins = fx.coins(survivorB);
 
-        assertThat(location.update(player, player, fx.fixAt(spot[0], spot[1])).accepted()).isTrue();
-        Coin[] before = survivorA.<String, CellState>getMap(GridMaps.CELLS).get(cell).coins();
+        assertThat(location.update(player, player, fx.fixAt(spot[0], spot[1]), 0).toCompletableFuture().join().accepted()).isTrue();
+        Coin[] before = fx.liveCoins(cell);
         assertThat(before).hasSize(30);
 
         CountDownLatch halfway = new CountDownLatch(1);
@@ -67,20 +70,20 @@ class MemberFailoverTest {
                     halfway.countDown();
                 }
                 Coin c = before[i];
-                fx.now.addAndGet(60_000);
-                MotionResult r = location.update(player, player, fx.fixAt(c.lat(), c.lng()));
+                fx.now.addAndGet(20_000); // 30 coins in 10 min at walking-to-driving speed; every coin outlives the run
+                MotionResult r = location.update(player, player, fx.fixAt(c.lat(), c.lng()), 0).toCompletableFuture().join();
                 // a call cut by the termination is retried by Hazelcast on the new owner, which may
                 // find the fix already applied and answer REPLAY: the client's 200 either way
                 if (r.accepted()) {
                     accepted++;
                 }
-                CollectOutcome o = coins.collect(player, c.id(), "key-" + i, 1.0, 10);
+                CollectOutcome o = coins.collect(player, c.id(), "key-" + i, 1.0, 10, 0).toCompletableFuture().join();
                 // CREDITED, or REPLAYED when the call was retried across the termination: one 200 each
                 if (o.status() == CollectOutcome.Status.CREDITED || o.status() == CollectOutcome.Status.REPLAYED) {
                     credited += o.record().credited();
                 }
                 // a client retrying after a timeout: must replay, never credit again
-                assertThat(coins.collect(player, c.id(), "key-" + i, 1.0, 10).status())
+                assertThat(coins.collect(player, c.id(), "key-" + i, 1.0, 10, 0).toCompletableFuture().join().status())
                         .isEqualTo(CollectOutcome.Status.REPLAYED);
             }
             return new long[]{accepted, credited};
@@ -101,17 +104,16 @@ class MemberFailoverTest {
         assertThat(state.balance()).isEqualTo(totals[1]).isEqualTo(faceValue);
         assertThat(state.coinsCollected()).isEqualTo(before.length);
 
-        Coin[] after = survivorA.<String, CellState>getMap(GridMaps.CELLS).get(cell).coins();
-        List<String> beforeIds = Arrays.stream(before).map(Coin::id).toList();
-        List<String> afterIds = new ArrayList<>(Arrays.stream(after).map(Coin::id).toList());
-        assertThat(afterIds).containsAll(beforeIds);
-        for (Coin c : before) {
-            Coin now = Arrays.stream(after).filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
-            assertThat(now.lat()).isEqualTo(c.lat());
-            assertThat(now.lng()).isEqualTo(c.lng());
-            assertThat(now.value()).isEqualTo(c.value());
-            assertThat(now.claimedBy()).isEqualTo(player);
-        }
+        assertTrueEventually(() -> {
+            CellClaims after = survivorA.<String, CellClaims>getMap(GridMaps.COIN_CLAIMS).get(cell);
+            for (Coin c : before) {
+                CoinClaim claim = after.claimOf(c.id());
+                assertThat(claim).as("claim of " + c.id() + " survived the owner's loss").isNotNull();
+                assertThat(claim.playerId()).isEqualTo(player);
+                assertThat(claim.credit()).isEqualTo(c.value());
+                assertThat(claim.state()).isEqualTo(ClaimState.CREDITED);
+            }
+        });
     }
 
     /** Finds a point near the fixture's base whose game cell's partition {@code owner} owns. */

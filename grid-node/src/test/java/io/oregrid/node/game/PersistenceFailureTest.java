@@ -3,7 +3,8 @@ package io.oregrid.node.game;
 import com.hazelcast.client.test.TestHazelcastFactory;
 import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
+import io.oregrid.grid.cell.CellClaims;
+import io.oregrid.grid.cell.CoinClaim;
 import io.oregrid.grid.cell.ClaimState;
 import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.player.PlayerState;
@@ -56,25 +57,25 @@ class PersistenceFailureTest {
 
         Coin[] spawned = fx.standAt(other, player, GridFixtures.LAT, GridFixtures.LNG);
         fx.now.addAndGet(60_000);
-        location.update(player, player, fx.fixAt(spawned[0].lat(), spawned[0].lng()));
-        assertThat(coins.collect(player, spawned[0].id(), "k0", 1.0, 1e6).status()).isEqualTo(CollectOutcome.Status.CREDITED);
+        location.update(player, player, fx.fixAt(spawned[0].lat(), spawned[0].lng()), 0).toCompletableFuture().join();
+        assertThat(coins.collect(player, spawned[0].id(), "k0", 1.0, 1e6, 0).toCompletableFuture().join().status()).isEqualTo(CollectOutcome.Status.CREDITED);
         fx.standAt(other, "rival", spawned[1].lat(), spawned[1].lng());
-        assertThat(coins.collect("rival", spawned[2].id(), "r0", 1.0, 1e6).status())
+        assertThat(coins.collect("rival", spawned[2].id(), "r0", 1.0, 1e6, 0).toCompletableFuture().join().status())
                 .as("the rival's state is loaded before the outage").isEqualTo(CollectOutcome.Status.CREDITED);
 
         proxy.down();
         fx.now.addAndGet(60_000);
         long duringOutage = fx.now.get();
-        assertThat(location.update(player, player, fx.fixAt(spawned[1].lat(), spawned[1].lng())).accepted())
+        assertThat(location.update(player, player, fx.fixAt(spawned[1].lat(), spawned[1].lng()), 0).toCompletableFuture().join().accepted())
                 .as("location updates go on while PostgreSQL is down").isTrue();
-        assertThatThrownBy(() -> coins.collect(player, spawned[1].id(), "k1", 1.0, 1e6))
+        assertThatThrownBy(() -> coins.collect(player, spawned[1].id(), "k1", 1.0, 1e6, 0).toCompletableFuture().join())
                 .satisfies(e -> assertThat(StoreException.isCauseOf(e)).as("a store failure: %s", e).isTrue());
         assertThat(coins.inventory(player).balance()).as("loaded state still reads").isEqualTo(spawned[0].value());
         String cell = Geo.cellToken(spawned[1].lat(), spawned[1].lng(), fx.rules.cellLevel());
-        Coin pending = other.<String, CellState>getMap(GridMaps.CELLS).get(cell).coin(spawned[1].id());
-        assertThat(pending.claim()).isEqualTo(ClaimState.PENDING);
-        assertThat(pending.claimKey()).isEqualTo("k1");
-        assertThat(coins.collect("rival", spawned[1].id(), "r1", 1.0, 1e6).status())
+        CoinClaim pending = other.<String, CellClaims>getMap(GridMaps.COIN_CLAIMS).get(cell).claimOf(spawned[1].id());
+        assertThat(pending.state()).isEqualTo(ClaimState.PENDING);
+        assertThat(pending.key()).isEqualTo("k1");
+        assertThat(coins.collect("rival", spawned[1].id(), "r1", 1.0, 1e6, 0).toCompletableFuture().join().status())
                 .isEqualTo(CollectOutcome.Status.ALREADY_COLLECTED);
         assertThat(db.queryLong("SELECT count(*) FROM location_history WHERE recorded_at = to_timestamp("
                 + duringOutage / 1000.0 + ")")).as("the fix of the outage waits in the batch").isZero();
@@ -87,7 +88,7 @@ class PersistenceFailureTest {
 
         assertThat(other.<String, PlayerState>getMap(GridMaps.PLAYERS).get(player).balance())
                 .as("no phantom credit after the owner died").isEqualTo(spawned[0].value());
-        CollectOutcome retry = coins.collect(player, spawned[1].id(), "k1", 1.0, 1e6);
+        CollectOutcome retry = coins.collect(player, spawned[1].id(), "k1", 1.0, 1e6, 0).toCompletableFuture().join();
         assertThat(retry.status()).isEqualTo(CollectOutcome.Status.CREDITED);
         assertThat(retry.record().balanceAfter()).isEqualTo(spawned[0].value() + spawned[1].value());
         assertThat(db.queryLong("SELECT count(*) FROM coin_collections")).isEqualTo(3);

@@ -46,7 +46,7 @@ class LeaderboardFailoverTest {
         assertClusterSizeEventually(3, members[0]);
         Job[] jobs = new Job[3];
         for (int i = 0; i < 3; i++) {
-            jobs[i] = LeaderboardJob.submit(members[i], config.liveOps());
+            jobs[i] = LeaderboardJob.submit(members[i], config.liveOps(), 1_000);
         }
         assertThat(jobs[1].getId()).isEqualTo(jobs[0].getId());
         assertThat(jobs[2].getId()).isEqualTo(jobs[0].getId());

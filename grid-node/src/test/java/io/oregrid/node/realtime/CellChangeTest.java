@@ -1,56 +1,43 @@
 package io.oregrid.node.realtime;
 
-import io.oregrid.grid.cell.CellState;
-import io.oregrid.grid.cell.ClaimState;
 import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.cell.CoinType;
 import io.oregrid.grid.cell.Presence;
+import io.oregrid.grid.world.WorldDelta;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Verifies how two successive values of a cell become the news the realtime pushes tell. */
+/** Verifies what each kind of world delta tells the rooms of the cells it touches. */
 class CellChangeTest {
-
-    private static Coin coin(String id) {
-        return new Coin(id, 1, 2, 10, CoinType.BRONZE, 0, 1000, ClaimState.UNCLAIMED, null, null, 0, 0);
-    }
-
-    private static CellState cell(Coin[] coins, Presence... present) {
-        return new CellState("c1", coins, present, 0, coins.length);
-    }
+    private static final Presence ALICE = new Presence("a", "alice", 1, 2, 100);
 
     @Test
-    void arrivalsNewerFixesDeparturesSpawnsClaimsAndReleases() {
-        Presence alice = new Presence("a", "alice", 1, 2, 100);
-        Presence bob = new Presence("b", "bob", 1, 2, 100);
-        Coin c1 = coin("c1");
-        Coin c2 = coin("c2");
-        CellState before = cell(new Coin[]{c1, c2.claimed("b", "k", 10, 50)}, alice, bob);
-
-        Presence aliceLater = new Presence("a", "alice", 1.1, 2, 200);
-        Presence carol = new Presence("c", "carol", 1, 2, 150);
-        Coin c3 = coin("c3");
-        CellState after = cell(new Coin[]{c1.claimed("a", "k2", 10, 60), coin("c2"), c3}, aliceLater, carol);
-
-        CellChange change = CellChange.between(before, after);
+    void aMoveWithinACellIsAMoveThere() {
+        WorldDelta d = WorldDelta.moved("c1", null, ALICE, 7);
+        CellChange change = CellChange.of(d);
         assertThat(change.cellToken()).isEqualTo("c1");
-        assertThat(change.moved()).containsExactly(aliceLater, carol);
-        assertThat(change.left()).containsExactly("b");
-        assertThat(change.appeared()).extracting(Coin::id).as("spawned, and released by a failed claim").containsExactly("c2", "c3");
-        assertThat(change.collected()).extracting(Coin::id).containsExactly("c1");
+        assertThat(change.moved()).containsExactly(ALICE);
+        assertThat(change.left()).isEmpty();
     }
 
     @Test
-    void aNewCellIsAllNewsAndACreditMarkIsNone() {
-        Coin c1 = coin("c1");
-        Presence alice = new Presence("a", "alice", 1, 2, 100);
-        CellChange first = CellChange.between(null, cell(new Coin[]{c1}, alice));
-        assertThat(first.moved()).containsExactly(alice);
-        assertThat(first.appeared()).containsExactly(c1);
+    void aMoveAcrossCellsAlsoLeavesThePreviousOne() {
+        WorldDelta d = WorldDelta.moved("c2", "c1", ALICE, 8);
+        assertThat(CellChange.of(d).moved()).containsExactly(ALICE);
+        CellChange left = CellChange.leftBy(d);
+        assertThat(left.cellToken()).isEqualTo("c1");
+        assertThat(left.left()).containsExactly("a");
+        assertThat(left.moved()).isEmpty();
+    }
 
-        Coin pending = c1.claimed("a", "k", 10, 50);
-        CellChange credited = CellChange.between(cell(new Coin[]{pending}, alice), cell(new Coin[]{pending.credited()}, alice));
-        assertThat(credited.isEmpty()).isTrue();
+    @Test
+    void staleAndCollectedChangesCarryTheirIds() {
+        assertThat(CellChange.of(WorldDelta.left("c1", new String[]{"b", "c"})).left()).containsExactly("b", "c");
+        assertThat(CellChange.of(WorldDelta.left("c1", new String[0])).isEmpty()).isTrue();
+        Coin next = new Coin("coin-2", 1, 11, 1, 2, 10, CoinType.BRONZE, 0, 900_000);
+        CellChange collected = CellChange.of(WorldDelta.collected("c1", "coin-1", "a", new Coin[]{next}));
+        assertThat(collected.collected()).containsExactly(new CellChange.Collected("coin-1", "a"));
+        assertThat(collected.appeared()).containsExactly(next);
     }
 }

@@ -3,7 +3,6 @@ package io.oregrid.node.realtime;
 import com.hazelcast.client.test.TestHazelcastFactory;
 import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.GridMaps;
-import io.oregrid.grid.cell.CellState;
 import io.oregrid.grid.cell.Coin;
 import io.oregrid.grid.chat.ChatChannel;
 import io.oregrid.grid.chat.ChatMessage;
@@ -12,7 +11,7 @@ import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.GridConfigFactory;
 import io.oregrid.node.config.OreConfig;
-import io.oregrid.node.game.CoinService;
+import io.oregrid.node.game.GameServices;
 import io.oregrid.node.game.CollectOutcome;
 import io.oregrid.node.game.GameRules;
 import io.oregrid.node.game.LocationService;
@@ -86,9 +85,10 @@ class WorldEventsTest {
         assertClusterSizeEventually(2, a, b);
         Recorder heard = new Recorder();
         try (WorldEvents ignored = WorldEvents.register(b, heard)) {
-            LocationService location = new LocationService(a, rules, clock, 10);
-            MotionResult moved = location.update("watched-1", "alice", new Fix(LAT, LNG, 5, now.get(), null, null));
-            location.update("other-1", "bob", new Fix(LAT, LNG, 5, now.get(), null, null));
+            GameServices game = GameServices.create(a, config, clock);
+            LocationService location = game.location();
+            MotionResult moved = location.update("watched-1", "alice", new Fix(LAT, LNG, 5, now.get(), null, null), 0).toCompletableFuture().join();
+            location.update("other-1", "bob", new Fix(LAT, LNG, 5, now.get(), null, null), 0).toCompletableFuture().join();
             String cell = moved.cellToken();
 
             assertTrueEventually(() -> {
@@ -96,20 +96,24 @@ class WorldEventsTest {
                 assertThat(heard.changes).anySatisfy(c -> {
                     assertThat(c.cellToken()).isEqualTo(cell);
                     assertThat(c.moved()).extracting(p -> p.playerId()).containsExactly("watched-1");
-                    assertThat(c.appeared()).hasSize(20);
                 });
                 assertThat(heard.changes).anySatisfy(c ->
                         assertThat(c.moved()).extracting(p -> p.playerId()).containsExactly("other-1"));
             }, 10);
 
-            Coin coin = a.<String, CellState>getMap(GridMaps.CELLS).get(cell).coins()[0];
-            CollectOutcome got = new CoinService(a, location, rules, clock).collect("watched-1", coin.id(), "k1", 1.0, 1000);
+            Coin coin = game.templates().live(cell, null, now.get()).get(0);
+            Coin next = game.templates().of(cell, coin.epoch())[coin.index() + 20];
+            CollectOutcome got = game.coins().collect("watched-1", coin.id(), "k1", 1.0, 1000, 0).toCompletableFuture().join();
             assertThat(got.status()).isEqualTo(CollectOutcome.Status.CREDITED);
-            assertTrueEventually(() -> assertThat(heard.changes).anySatisfy(c ->
-                    assertThat(c.collected()).extracting(Coin::id).containsExactly(coin.id())), 10);
+            assertTrueEventually(() -> assertThat(heard.changes).anySatisfy(c -> {
+                assertThat(c.collected()).extracting(CellChange.Collected::coinId).containsExactly(coin.id());
+                assertThat(c.collected()).extracting(CellChange.Collected::playerId).containsExactly("watched-1");
+                assertThat(c.appeared()).as("its replacement in the slot").containsExactly(next);
+            }), 10);
             assertThat(heard.changes).filteredOn(c -> !c.collected().isEmpty())
                     .as("marking the claim credited is no news").hasSize(1);
 
+            game.close();
             ChatService chatOnA = new ChatService(a, clock, 3);
             for (int i = 1; i <= 5; i++) {
                 chatOnA.post(ChatChannel.GLOBAL, "watched-1", "alice", "hello " + i);

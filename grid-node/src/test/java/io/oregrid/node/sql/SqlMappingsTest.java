@@ -9,8 +9,8 @@ import com.hazelcast.sql.SqlRow;
 import io.oregrid.grid.GridMaps;
 import io.oregrid.grid.auth.Role;
 import io.oregrid.grid.auth.UserRecord;
-import io.oregrid.grid.cell.CellState;
 import io.oregrid.grid.cell.Coin;
+import io.oregrid.grid.cell.CoinField;
 import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.player.CollectRecord;
@@ -21,6 +21,7 @@ import io.oregrid.node.config.OreConfig;
 import io.oregrid.node.game.CoinService;
 import io.oregrid.node.game.CollectOutcome;
 import io.oregrid.node.game.GameRules;
+import io.oregrid.node.game.GameServices;
 import io.oregrid.node.game.LocationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ import java.util.regex.Pattern;
 
 import static com.hazelcast.test.HazelcastTestSupport.assertClusterSizeEventually;
 import static com.hazelcast.test.HazelcastTestSupport.waitAllForSafeState;
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -84,10 +86,10 @@ class SqlMappingsTest {
     }
 
     @Test
-    void theScriptHoldsSixMappingsAllCreateOrReplace() {
+    void theScriptHoldsEightMappingsAllCreateOrReplace() {
         List<String> statements = SqlMappings.statements();
 
-        assertThat(statements).hasSize(6).allSatisfy(s -> assertThat(s).startsWith("CREATE OR REPLACE "));
+        assertThat(statements).hasSize(8).allSatisfy(s -> assertThat(s).startsWith("CREATE OR REPLACE "));
         assertThat(String.join("\n", statements)).doesNotContainIgnoringCase("password")
                 .doesNotContain("refresh-tokens").doesNotContain("signing-keys").doesNotContain("--");
     }
@@ -103,7 +105,7 @@ class SqlMappingsTest {
     void mappingsWorkBeforeAnyEntryAndWhenASecondMemberCreatesThemAgain() {
         HazelcastInstance first = member();
         SqlMappings.create(first);
-        for (String table : List.of("players", "player_motion", "cells", "users")) {
+        for (String table : List.of("players", "player_motion", "cell_presence", "coin_claims", "outcomes", "users")) {
             assertThat(rows(first, "SELECT * FROM " + table)).as(table).isEmpty();
         }
 
@@ -123,8 +125,9 @@ class SqlMappingsTest {
         HazelcastInstance hz = member();
         SqlMappings.create(hz);
         GameRules rules = GameRules.from(config);
-        LocationService location = new LocationService(hz, rules, clock, config.historyPerPlayer());
-        CoinService coins = new CoinService(hz, location, rules, clock);
+        GameServices game = GameServices.create(hz, config, clock);
+        LocationService location = game.location();
+        CoinService coins = game.coins();
         Coin[] available = standAt(hz, location, "p-ann");
         standAt(hz, location, "p-bob");
         standAt(hz, location, "p-cid");
@@ -141,10 +144,11 @@ class SqlMappingsTest {
     void playerMotionShowsCellReputationAndRefusals() {
         HazelcastInstance hz = member();
         SqlMappings.create(hz);
-        LocationService location = new LocationService(hz, GameRules.from(config), clock, config.historyPerPlayer());
-        MotionResult ann = location.update("p-ann", "ann", new Fix(LAT, LNG, 5, NOW, null, null));
-        location.update("p-bob", "bob", new Fix(LAT + 0.001, LNG, 5, NOW, null, null));
-        MotionResult refused = location.update("p-bob", "bob", new Fix(LAT, LNG, 500, NOW, null, null));
+        GameServices game = GameServices.create(hz, config, clock);
+        LocationService location = game.location();
+        MotionResult ann = location.update("p-ann", "ann", new Fix(LAT, LNG, 5, NOW, null, null), 0).toCompletableFuture().join();
+        location.update("p-bob", "bob", new Fix(LAT + 0.001, LNG, 5, NOW, null, null), 0).toCompletableFuture().join();
+        MotionResult refused = location.update("p-bob", "bob", new Fix(LAT, LNG, 500, NOW, null, null), 0).toCompletableFuture().join();
         assertThat(refused.accepted()).isFalse();
 
         assertThat(rows(hz, "SELECT player_id, reputation, accepted_fixes, last_refusal_at_ms FROM player_motion "
@@ -152,8 +156,10 @@ class SqlMappingsTest {
                 .containsExactly(List.of("p-bob", 90, 1L, NOW));
         assertThat(rows(hz, "SELECT cell_token, COUNT(*) AS players FROM player_motion GROUP BY cell_token"))
                 .containsExactly(List.of(ann.cellToken(), 2L));
-        assertThat(rows(hz, "SELECT cell_token, spawned_in_epoch > 0 FROM cells"))
-                .containsExactly(List.of(ann.cellToken(), true));
+        assertTrueEventually(() -> assertThat(rows(hz, "SELECT cell_token FROM cell_presence"))
+                .as("presence follows detached").containsExactly(List.of(ann.cellToken())));
+        assertTrueEventually(() -> assertThat(rows(hz, "SELECT player_id, COUNT(*) FROM outcomes WHERE type_code = 1"
+                + " GROUP BY player_id ORDER BY player_id")).containsExactly(List.of("p-ann", 1L), List.of("p-bob", 1L)));
     }
 
     @Test
@@ -188,9 +194,10 @@ class SqlMappingsTest {
         hz.<String, UserRecord>getMap(GridMaps.USERS).put("bob@example.org",
                 new UserRecord("p-bob", "bob@example.org", "bob", "$2a$04$hash", Role.PLAYER, true, NOW));
         hz.<String, PlayerState>getMap(GridMaps.PLAYERS).put("p-ann", new PlayerState("p-ann", 20, 2, new CollectRecord[0]));
-        LocationService location = new LocationService(hz, GameRules.from(config), clock, config.historyPerPlayer());
-        location.update("p-ann", "ann", new Fix(LAT, LNG, 5, NOW, null, null));
-        location.update("p-bob", "bob", new Fix(LAT, LNG, 500, NOW, null, null));
+        GameServices game = GameServices.create(hz, config, clock);
+        LocationService location = game.location();
+        location.update("p-ann", "ann", new Fix(LAT, LNG, 5, NOW, null, null), 0).toCompletableFuture().join();
+        location.update("p-bob", "bob", new Fix(LAT, LNG, 500, NOW, null, null), 0).toCompletableFuture().join();
 
         String readme = Files.readString(Path.of("..", "admin-console-config", "README.md"));
         Matcher block = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
@@ -207,16 +214,18 @@ class SqlMappingsTest {
     }
 
     /** Puts the player at the test position with an accepted fix; returns the coins of that cell. */
-    private static Coin[] standAt(HazelcastInstance hz, LocationService location, String player) {
-        MotionResult r = location.update(player, player, new Fix(LAT, LNG, 5, NOW, null, null));
+    private Coin[] standAt(HazelcastInstance hz, LocationService location, String player) {
+        MotionResult r = location.update(player, player, new Fix(LAT, LNG, 5, NOW, null, null), 0).toCompletableFuture().join();
         assertThat(r.accepted()).as("fix of %s", player).isTrue();
-        return hz.<String, CellState>getMap(GridMaps.CELLS).get(r.cellToken()).coins();
+        GameRules rules = GameRules.from(config);
+        return CoinField.live(epoch -> CoinField.spawnAll(r.cellToken(), epoch, rules.spawn()), null, rules.spawn(), NOW)
+                .toArray(Coin[]::new);
     }
 
     /** Collects {@code count} coins starting at index {@code from}, with a range wide enough for the whole cell. */
     private static void collect(CoinService coins, String player, Coin[] available, int from, int count) {
         for (Coin coin : Arrays.copyOfRange(available, from, from + count)) {
-            CollectOutcome outcome = coins.collect(player, coin.id(), "key-" + coin.id(), 1.0, 1000);
+            CollectOutcome outcome = coins.collect(player, coin.id(), "key-" + coin.id(), 1.0, 1000, 0).toCompletableFuture().join();
             assertThat(outcome.status()).as("collect %s by %s", coin.id(), player)
                     .isEqualTo(CollectOutcome.Status.CREDITED);
         }

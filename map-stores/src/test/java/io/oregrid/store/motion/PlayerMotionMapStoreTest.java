@@ -31,7 +31,7 @@ class PlayerMotionMapStoreTest {
         PlayerMotion m = PlayerMotion.initial("p1");
         PlayerMotion[] versions = new PlayerMotion[5];
         for (int i = 0; i < 5; i++) {
-            m = m.accept(new Fix(-10.9 + i * 1e-4, -37.0, 8, 1_700_000_000_000L + i * 30_000, 1.5, null), "cell", 1.2);
+            m = m.accept(new Fix(-10.9 + i * 1e-4, -37.0, 8, 1_700_000_000_000L + i * 30_000, 1.5, null), "cell", 1.2, null);
             versions[i] = m;
         }
         m = m.refuse(new Fix(0, 0, 8, 1_700_000_200_000L, null, null), MovementReason.SPEED_EXCEEDED, 1_700_000_200_500L);

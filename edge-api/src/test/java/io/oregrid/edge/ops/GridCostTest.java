@@ -1,0 +1,124 @@
+package io.oregrid.edge.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.oregrid.edge.OreServer;
+import io.oregrid.edge.testing.EdgeFixture;
+import io.oregrid.edge.testing.Http;
+import io.oregrid.node.grid.GridGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins the cost rules of ARCHITECTURE.md with the {@link GridGateway}'s counts, over real HTTP on a
+ * started node: a location update's answer waits for exactly one grid operation and parks no thread
+ * on the grid; its tail (history, presence, outcome, fan-out) is detached; a collect waits for at most
+ * three. The node's background work is switched off so the counts are the request's alone.
+ */
+class GridCostTest {
+    private static final double LAT = -10.9393, LNG = -37.0627;
+    private EdgeFixture fixture;
+    private OreServer server;
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        fixture = new EdgeFixture(Map.of("RATE_LIMIT_PER_MINUTE", "100000", "LOCATION_MAX_UPDATES_PER_MINUTE", "100000",
+                "AUTH_RATE_LIMIT_PER_MINUTE", "100000", "SWEEP_INTERVAL_S", "3600", "COLLECT_RANGE_M", "1000"));
+        server = fixture.start();
+        http = new Http(server.baseUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private String register() {
+        String name = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return http.post("/api/v1/auth/register", Http.obj("email", name + "@example.com", "username", name,
+                "password", "correct horse"), null).body().get("access_token").asText();
+    }
+
+    private Http.Response move(String token, double lat, long at) {
+        return http.post("/api/v1/location/update", Http.obj("lat", lat, "lng", LNG, "accuracy", 5, "timestamp", at), token);
+    }
+
+    /** @return the gateway's counts once the detached tail of the last request has been submitted */
+    private GridGateway.Counts settled(GridGateway.Counts before, long detachedAtLeast) {
+        GridGateway grid = server.game().grid();
+        assertTrueEventually(() -> assertThat(grid.counts().since(before).detached()).isGreaterThanOrEqualTo(detachedAtLeast));
+        return grid.counts().since(before);
+    }
+
+    @Test
+    void aLocationUpdateWaitsForOneGridOperationAndBlocksNone() {
+        String token = register();
+        GridGateway grid = server.game().grid();
+        assertThat(move(token, LAT, fixture.now.get()).status()).isEqualTo(200); // first fix: token cache, presence
+        fixture.advance(java.time.Duration.ofSeconds(1));
+
+        GridGateway.Counts before = grid.counts();
+        Http.Response r = move(token, LAT + 1e-6, fixture.now.get()); // 0.1 m: presence not due
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        GridGateway.Counts cost = settled(before, 3);
+        assertThat(cost.blocking()).as("threads parked on the grid").isZero();
+        assertThat(cost.awaited()).as("operations the answer waited for").isEqualTo(1);
+        assertThat(cost.detached()).as("history, outcome, fan-out publish").isEqualTo(3);
+
+        fixture.advance(java.time.Duration.ofSeconds(60));
+        before = grid.counts();
+        assertThat(move(token, LAT + 0.01, fixture.now.get()).status()).isEqualTo(200); // 1.1 km at 67 km/h: a new cell
+        cost = settled(before, 5);
+        assertThat(cost.onRequestPath()).isEqualTo(1);
+        assertThat(cost.detached()).as("leave, enter, history, outcome, publish").isEqualTo(5);
+    }
+
+    @Test
+    void refusalsCostTheSameOneOperationAndNoTail() {
+        String token = register();
+        GridGateway grid = server.game().grid();
+        move(token, LAT, fixture.now.get());
+        fixture.advance(java.time.Duration.ofSeconds(1));
+        GridGateway.Counts before = grid.counts();
+        Http.Response teleport = move(token, LAT + 1, fixture.now.get());
+        assertThat(teleport.code()).isEqualTo("MOVEMENT_REJECTED");
+        GridGateway.Counts cost = grid.counts().since(before);
+        assertThat(cost).isEqualTo(new GridGateway.Counts(0, 1, 0));
+
+        before = grid.counts();
+        Http.Response invalid = http.post("/api/v1/location/update", Http.obj("lat", 91, "lng", LNG, "accuracy", 5,
+                "timestamp", fixture.now.get()), token);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(grid.counts().since(before)).as("a bad fix still takes its per-user token")
+                .isEqualTo(new GridGateway.Counts(1, 0, 0));
+    }
+
+    @Test
+    void aCollectWaitsForAtMostThreeGridOperations() {
+        String token = register();
+        GridGateway grid = server.game().grid();
+        assertThat(move(token, LAT, fixture.now.get()).status()).isEqualTo(200);
+        JsonNode coin = http.get("/api/v1/game/coins/nearby?radius=500", token).body().get("coins").get(0);
+
+        GridGateway.Counts before = grid.counts();
+        Http.Response got = http.send("POST", "/api/v1/game/coins/" + coin.get("id").asText() + "/collect", null, null,
+                token, "Idempotency-Key", "k1");
+        assertThat(got.status()).as(got.toString()).isEqualTo(200);
+        GridGateway.Counts cost = settled(before, 3);
+        assertThat(cost.onRequestPath()).as("per-user token with the position, claim, credit").isEqualTo(3);
+        assertThat(cost.detached()).as("mark credited, outcome, fan-out publish").isEqualTo(3);
+
+        before = grid.counts();
+        Http.Response replay = http.send("POST", "/api/v1/game/coins/" + coin.get("id").asText() + "/collect", null, null,
+                token, "Idempotency-Key", "k1");
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(grid.counts().since(before).onRequestPath()).as("a replay too").isLessThanOrEqualTo(3);
+    }
+}

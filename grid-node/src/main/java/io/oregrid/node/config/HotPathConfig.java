@@ -1,0 +1,48 @@
+package io.oregrid.node.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How the hot path is sized (ARCHITECTURE "Cost rules"), part of the node's one configuration.
+ *
+ * @param presenceRefreshM       an accepted fix this far from the player's written cell presence
+ *                               rewrites it ({@code ORE_PRESENCE_REFRESH_M}, metres, default 10)
+ * @param presenceRefreshS       ...or this much later ({@code ORE_PRESENCE_REFRESH_S}, seconds, default 30;
+ *                               well under the 300 s after which a presence is stale)
+ * @param asyncThreads           threads that run the continuations of asynchronous grid calls (answers to
+ *                               HTTP requests, fan-out publishes) off the partition threads
+ *                               ({@code ORE_ASYNC_THREADS}, default: the number of cores)
+ * @param partitionThreads       Hazelcast partition-operation threads ({@code ORE_PARTITION_THREADS},
+ *                               {@code hazelcast.operation.thread.count}; default: the cores, at least 2)
+ * @param jetSnapshotIntervalS   how often exactly-once Jet jobs snapshot their state
+ *                               ({@code ORE_JET_SNAPSHOT_INTERVAL_S}, seconds, default 10): bounds what a
+ *                               restarted job re-reads from its journal; shorter intervals cost request latency
+ * @param outcomeTtlS            how long an accepted outcome stays in the {@code outcomes} map after its
+ *                               journal event ({@code ORE_OUTCOME_TTL_S}, seconds, default 600)
+ */
+public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int asyncThreads, int partitionThreads,
+                            int jetSnapshotIntervalS, int outcomeTtlS) {
+
+    static HotPathConfig from(OreConfig.Reader r) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new HotPathConfig(
+                r.dbl("PRESENCE_REFRESH_M", 10, 0, 10_000),
+                r.integer("PRESENCE_REFRESH_S", 30, 1, 3600),
+                r.integer("ASYNC_THREADS", cores, 1, 256),
+                r.integer("PARTITION_THREADS", Math.max(2, cores), 1, 256),
+                r.integer("JET_SNAPSHOT_INTERVAL_S", 10, 1, 3600),
+                r.integer("OUTCOME_TTL_S", 600, 10, 86_400));
+    }
+
+    Map<String, String> asMap() {
+        Map<String, String> m = new HashMap<>();
+        m.put("PRESENCE_REFRESH_M", "" + presenceRefreshM);
+        m.put("PRESENCE_REFRESH_S", "" + presenceRefreshS);
+        m.put("ASYNC_THREADS", "" + asyncThreads);
+        m.put("PARTITION_THREADS", "" + partitionThreads);
+        m.put("JET_SNAPSHOT_INTERVAL_S", "" + jetSnapshotIntervalS);
+        m.put("OUTCOME_TTL_S", "" + outcomeTtlS);
+        return m;
+    }
+}

@@ -1,0 +1,88 @@
+package io.oregrid.node.grid;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One map seen through the {@link GridGateway}: the calls the product makes, each counted as
+ * blocking or asynchronous. Thin on purpose: no caching, no retries, the same exceptions as
+ * {@link IMap}.
+ *
+ * @param <K> key
+ * @param <V> value
+ */
+public final class GridMap<K, V> {
+    private static final Logger LOG = LoggerFactory.getLogger(GridMap.class);
+    private final IMap<K, V> map;
+    private final GridGateway gateway;
+
+    GridMap(IMap<K, V> map, GridGateway gateway) {
+        this.map = map;
+        this.gateway = gateway;
+    }
+
+    /** Runs {@code processor} on {@code key}'s partition and waits for its result (blocking). */
+    public <R> R call(K key, EntryProcessor<K, V, R> processor) {
+        gateway.countBlocking();
+        return map.executeOnKey(key, processor);
+    }
+
+    /** Submits {@code processor} to {@code key}'s partition; the caller's answer waits for the stage (awaited). */
+    public <R> CompletionStage<R> submit(K key, EntryProcessor<K, V, R> processor) {
+        gateway.countAwaited();
+        return map.submitToKey(key, processor);
+    }
+
+    /**
+     * Submits {@code processor} to {@code key}'s partition and nobody waits (detached): for idempotent
+     * follow-ups whose loss a later operation, a client's retry or a sweep repairs. A failure is logged
+     * (WARN, without the key) and stays the stage's.
+     */
+    public <R> CompletionStage<R> detach(K key, EntryProcessor<K, V, R> processor) {
+        gateway.countDetached();
+        CompletionStage<R> stage = map.submitToKey(key, processor);
+        stage.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("detached {} on {} failed ({}); a later operation or the sweep repairs it",
+                        processor.getClass().getSimpleName(), map.getName(), failure.toString());
+            }
+        });
+        return stage;
+    }
+
+    /** @return the value of {@code key}, or null (blocking) */
+    public V get(K key) {
+        gateway.countBlocking();
+        return map.get(key);
+    }
+
+    /** @return a stage of the value of {@code key}, or null; the caller's answer waits for it (awaited) */
+    public CompletionStage<V> getAsync(K key) {
+        gateway.countAwaited();
+        return map.getAsync(key);
+    }
+
+    /** @return the values of {@code keys} that exist, in one call (blocking) */
+    public Map<K, V> getAll(Set<K> keys) {
+        gateway.countBlocking();
+        return map.getAll(keys);
+    }
+
+    /** @return the keys this member owns that match {@code predicate}, by the map's indexes (blocking; members only) */
+    public Set<K> localKeySet(Predicate<K, V> predicate) {
+        gateway.countBlocking();
+        return map.localKeySet(predicate);
+    }
+
+    /** @return the map's name */
+    public String name() {
+        return map.getName();
+    }
+}
