@@ -27,14 +27,19 @@ public final class ServerProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
+    /** The collector {@code ./ore serve} ships (the launcher's default when {@code JAVA_OPTS} names none). */
+    public static final String SHIPPED_GC = "-XX:+UseZGC";
+
     /**
-     * Starts a node and waits (up to 90 s) until {@code /health} answers 200.
+     * Starts a node with the collector {@code ./ore serve} ships and waits (up to 90 s) until {@code /health}
+     * answers 200.
      *
      * @param xmx the node's maximum heap, e.g. {@code 3g}
      * @param env {@code ORE_*} settings on top of the defaults
      */
     public static ServerProcess start(String xmx, Map<String, String> env, Path log) throws InterruptedException {
-        return start(List.of(), List.of("-Xmx" + xmx, "-Xms" + xmx), "io.oregrid.edge.OreMain", List.of("serve"), env, log);
+        return start(List.of(), List.of("-Xmx" + xmx, "-Xms" + xmx, SHIPPED_GC), "io.oregrid.edge.OreMain",
+                List.of("serve"), env, log);
     }
 
     /**

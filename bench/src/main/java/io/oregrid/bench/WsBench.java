@@ -37,8 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WsBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double LAT = -10.95, LNG = -37.10, CELL_DEG = 0.0025;
-    /** Each round's moves are spread evenly over this many ms (a steady stream, not one burst). */
-    private static final long SPREAD_MS = 2000;
+    /**
+     * Each round's moves are spread evenly over this many ms and rounds follow each other without a gap,
+     * so every mover sends one fix per second, a steady stream (issue #11's figure).
+     */
+    private static final long SPREAD_MS = 1000;
+    /** After the last round, how long deliveries may still arrive before the figures are taken, ms. */
+    private static final long DRAIN_MS = 3000;
 
     private WsBench() {
     }
@@ -113,9 +118,10 @@ public final class WsBench {
                 sentAt.put(userIds[i] + "@" + ts, System.nanoTime());
                 sockets[i].move(lat, at[i][1], ts);
             }
-            TimeUnit.MILLISECONDS.sleep(Math.max(0, SPREAD_MS + 2000 - (System.nanoTime() - roundStart) / 1_000_000));
+            TimeUnit.MILLISECONDS.sleep(Math.max(0, SPREAD_MS - (System.nanoTime() - roundStart) / 1_000_000));
             System.out.printf("round %d: %d moves sent, %d deliveries so far%n", r, movers, deliveries.get());
         }
+        TimeUnit.MILLISECONDS.sleep(DRAIN_MS);
 
         System.out.println();
         System.out.println("=== WsBench ===");
