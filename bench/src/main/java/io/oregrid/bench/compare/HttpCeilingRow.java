@@ -3,159 +3,262 @@ package io.oregrid.bench.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.oregrid.bench.ChildJvm;
 import io.oregrid.bench.ServerProcess;
-import io.oregrid.grid.motion.Fix;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
- * Row 5: {@code POST /api/v1/location/update} through the real edge (an all-in-one node,
- * {@code OreMain serve}: JWT verification, the per-user and per-player Bucket4j limits in the grid,
- * validation, the location update of row 1) against {@link BareEdge}, which only parses the same
- * JSON on the same Jetty settings — the ceiling. Each server runs alone in its own JVM on the server
- * CPU; the load comes from this process on the other CPU over loopback: Jetty's HttpClient, 64
- * keep-alive connections, the same registered players and fixes for both. ORE is reported as a
- * fraction of the ceiling. Target: p99 &lt; 10 ms (the location target of row 1).
+ * Row 5: the HTTP edge under the external wrk ({@link Wrk}), the real node ({@code OreMain serve} in
+ * a child JVM: JWT verification, the per-user and per-player Bucket4j limits in the grid, validation,
+ * anti-cheat, the grid) against {@link BareEdge}, which only parses the same requests on the same
+ * Jetty settings — the ceiling. Both servers run in turn, unpinned, with wrk on the same CPUs.
+ * <ul>
+ *   <li>location: {@code POST /api/v1/location/update} by registered players walking Go!Track trips
+ *       ({@link TraceWalks}, wrk/location.lua), fixes at the real current time, so anti-cheat accepts
+ *       them; requests/s, p50/p99 and the answers by status;</li>
+ *   <li>collect, on the same node right after: per player {@code GET /api/v1/game/coins/nearby} then
+ *       {@code POST /api/v1/game/coins/{id}/collect} of the nearest coin it listed (wrk/collect.lua);
+ *       collects/s, the collects' answers by status, p50/p99 of each request kind. The bare side
+ *       answers both routes without a grid ({@link BareEdge}).</li>
+ * </ul>
+ * Each wrk run follows a discarded warm-up run of the same script; the ORE runs are profiled with
+ * JFR. Figures are closed-loop: {@link Options#wrkConnections} connections each send the next
+ * request when the last is answered, so latency is that of a saturated server.
  */
 final class HttpCeilingRow {
-    private static final int MAX_RATE = 100_000;
-    private static final int CONNECTIONS = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOCATION = "HTTP POST /api/v1/location/update (wrk) vs bare Javalin";
+    private static final String COLLECT = "HTTP GET coins/nearby + POST coins/{id}/collect (wrk) vs bare Javalin";
+    private static final String SERVER_JVM = "-Xmx2g, G1 10 ms pause goal";
 
     private HttpCeilingRow() {
     }
 
-    static void run(Bench b) throws Exception {
-        b.out.println("row 5: HTTP ceiling");
-        Cpus.pinSelf(Cpus.loadGenerator());
-        HttpClient http = new HttpClient();
-        http.setMaxConnectionsPerDestination(CONNECTIONS);
-        http.setMaxRequestsQueuedPerDestination(1 << 20);
-        http.setFollowRedirects(false);
-        http.start();
-        try {
-            int players = b.opt.httpPlayers;
-            FixFeed fixes = new FixFeed(players, System.currentTimeMillis() - TimeUnit.HOURS.toMillis(23));
-            Map<String, String> env = new HashMap<>();
-            env.put("ORE_CLUSTER_NAME", "compare-http-" + System.nanoTime());
-            env.put("ORE_MEMBER_PORT", Integer.toString(ChildJvm.freePort()));
-            env.put("ORE_BCRYPT_COST", "4");
-            env.put("ORE_AUTH_RATE_LIMIT_PER_MINUTE", "1000000");
-            env.put("ORE_RATE_LIMIT_PER_MINUTE", "1000000");
-            env.put("ORE_GENESIS_RATE_LIMIT_PER_MINUTE", "1000000");
-            env.put("ORE_LOCATION_MAX_UPDATES_PER_MINUTE", "100000");
-            env.put("ORE_ANTICHEAT_MAX_FIX_AGE_S", "86400");
-            List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx2g", "-Xms2g"));
-            jvm.addAll(Bench.SERVER_GC);
-            String[] tokens = new String[players];
-            Bench.Measured ore;
-            Outcomes oreOut = new Outcomes();
-            try (ServerProcess node = ServerProcess.start(Cpus.prefix(Cpus.server()), jvm, "io.oregrid.edge.OreMain",
-                    List.of("serve"), env, Files.createTempFile("ore-bench-edge-", ".log"))) {
-                register(b, http, node.baseUrl(), tokens);
-                Side side = Side.async("5 ORE edge", CONNECTIONS * 4, workload(http, node.baseUrl(), fixes, tokens, oreOut));
-                ore = b.measure(side, b.opt.httpRate, node.pid(), LocationRow.P99_TARGET_MS, MAX_RATE,
-                        Bench.child(node.pid()));
-            }
-            Bench.Measured bare;
-            Outcomes bareOut = new Outcomes();
-            try (ServerProcess ceiling = ServerProcess.start(Cpus.prefix(Cpus.server()), jvm, BareEdge.class.getName(),
-                    List.of(), env, Files.createTempFile("ore-bench-bare-", ".log"))) {
-                Side side = Side.async("5 bare Javalin", CONNECTIONS * 4, workload(http, ceiling.baseUrl(), fixes, tokens, bareOut));
-                bare = b.measure(side, b.opt.httpRate, ceiling.pid(), LocationRow.P99_TARGET_MS, MAX_RATE,
-                        Bench.child(ceiling.pid()));
-            }
-            String load = String.format(Locale.ROOT, "%,d registered players, the fixes of row 1; Jetty HttpClient 12.1, %d"
-                    + " keep-alive connections, open loop; %s", players, CONNECTIONS, Cpus.describe(Cpus.Arrangement.SPLIT));
-            String oreSet = "OreMain serve (all-in-one node, -Xmx2g, G1 10 ms pause goal, in memory): bearer JWT (RS256) check, per-user and"
-                    + " per-player Bucket4j limits in the grid (limits raised so they count but never refuse), fix validation,"
-                    + " LocationService.update; " + oreOut + "; " + load;
-            String bareSet = "EdgeApp.create with the same Jetty/Javalin settings and one route that parses and validates the"
-                    + " same JSON and answers 200 (no auth, limits or grid), -Xmx2g, G1 10 ms pause goal; " + bareOut + "; " + load;
-            b.addRows("5", "HTTP POST /api/v1/location/update vs bare Javalin (ceiling)", new Bench.Result(ore, oreSet),
-                    new Bench.Result(bare, bareSet));
-        } finally {
-            http.stop();
-            Cpus.pinSelf(Cpus.all());
-        }
+    /** The figures of one server: its location and collect runs. */
+    private record Runs(Wrk.Run location, Wrk.Run collect) {
     }
 
-    /** Status counts of one side. */
-    static final class Outcomes {
-        final LongAdder ok = new LongAdder();
-        final LongAdder refused = new LongAdder();
-        final LongAdder limited = new LongAdder();
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "200: %,d, 422: %,d, 429: %,d", ok.sum(), refused.sum(), limited.sum());
+    static void run(Bench b) throws Exception {
+        b.out.println("row 5: HTTP location and collect (wrk)");
+        Wrk wrk = Wrk.find(b.opt.wrkThreads, b.opt.wrkConnections);
+        if (wrk == null) {
+            b.out.println("  " + Wrk.MISSING);
+            for (String workload : List.of(LOCATION, COLLECT)) {
+                b.table.add("5", workload, "-", Wrk.MISSING, Wrk.MISSING, "-", "", "");
+            }
+            return;
         }
+        Options o = b.opt;
+        Map<String, String> env = env(o);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-Xms2g"));
+        jvm.addAll(Bench.SERVER_GC);
+        TraceWalks walks = new TraceWalks();
+        Path data = wrk.dir().resolve("players.lua");
+        String radius = Integer.toString(o.collectRadiusM);
+        Runs ore;
+        try (ServerProcess node = ServerProcess.start(List.of(), jvm, "io.oregrid.edge.OreMain", List.of("serve"), env,
+                Files.createTempFile("ore-bench-edge-", ".log"))) {
+            walks.write(data, register(b, node.baseUrl(), o.httpPlayers), System.currentTimeMillis());
+            ore = new Runs(measure(b, wrk, "5 ORE location", "location.lua", node, data, true, HttpCeilingRow::answers),
+                    measure(b, wrk, "5 ORE collect", "collect.lua", node, data, true, HttpCeilingRow::collectAnswers,
+                            radius, radius));
+        }
+        Runs bare;
+        try (ServerProcess ceiling = ServerProcess.start(List.of(), jvm, BareEdge.class.getName(), List.of(), env,
+                Files.createTempFile("ore-bench-bare-", ".log"))) {
+            bare = new Runs(measure(b, wrk, "5 bare location", "location.lua", ceiling, data, false, HttpCeilingRow::answers),
+                    measure(b, wrk, "5 bare collect", "collect.lua", ceiling, data, false, HttpCeilingRow::collectAnswers,
+                            radius, radius));
+        }
+        String load = String.format(Locale.ROOT, "%s, %d s after a %d s warm-up run (discarded); %s", wrk.describe(),
+                o.wrkSeconds, o.wrkWarmupS, Cpus.describe(Cpus.Arrangement.SHARED));
+        String players = String.format(Locale.ROOT, "%,d registered players, each walking a Go!Track trip (%d trips, up to"
+                        + " %d points each) at %.1f m/s from an offset of its own; players split between wrk's threads,"
+                        + " round-robin within each", o.httpPlayers, walks.trips(), TraceWalks.MAX_POINTS,
+                TraceWalks.SPEED_MS);
+        String limits = "per-user and per-player Bucket4j limits in the grid, raised for the run so they count but never"
+                + " refuse (" + String.join(", ", List.of("ORE_RATE_LIMIT_PER_MINUTE", "ORE_GENESIS_RATE_LIMIT_PER_MINUTE",
+                "ORE_LOCATION_MAX_UPDATES_PER_MINUTE").stream().map(k -> String.format(Locale.ROOT, "%s %,d", k,
+                Long.parseLong(env.get(k)))).toList()) + ")";
+        addLocation(b, ore.location(), bare.location(), "OreMain serve (all-in-one node, " + SERVER_JVM + ", in memory):"
+                + " bearer JWT (RS256) check, " + limits + ", fix validation, anti-cheat at its defaults,"
+                + " LocationService.update; " + players + "; fix = the player's position at the real current time,"
+                + String.format(Locale.ROOT, " timestamp max(now, its last + 1) ms, accuracy %.0f m, speed %.1f m/s; ",
+                FixFeed.ACCURACY_M, TraceWalks.SPEED_MS) + answers(ore.location()) + "; " + load,
+                "BareEdge: EdgeApp.create with the same Jetty/Javalin settings; its location route parses and"
+                + " validates the same JSON and answers 200 (no auth, limits or grid), " + SERVER_JVM + "; the same"
+                + " requests; " + answers(bare.location()) + "; " + load);
+        String mix = String.format(Locale.ROOT, "per player in turn GET /api/v1/game/coins/nearby?radius=%d, then POST"
+                + " /api/v1/game/coins/{id}/collect of the nearest coin it listed with a fresh Idempotency-Key; latency"
+                + " per request kind timed by the script through the echoed X-Request-ID", o.collectRadiusM);
+        addCollect(b, ore.collect(), bare.collect(), String.format(Locale.ROOT, "the same node and players right after"
+                + " the location runs (each player at its last accepted fix, its cell topped up with coins by it);"
+                + " %s; collect range raised to %d m (ORE_COLLECT_RANGE_M and ORE_GENESIS_COLLECT_RANGE_M, the"
+                + " tokens' auto_collect_range) so every coin listed is in range; CoinService.nearby (S2 covering,"
+                + " cells getAll), CoinService.collect (claim, credit, mark); %s; %s", mix, o.collectRadiusM,
+                collectAnswers(ore.collect()), load), "BareEdge: the nearby route answers the coins a lone cell spawns"
+                + " within the radius of its centre (CoinSpawner, the node's density), the collect route checks the"
+                + " Idempotency-Key and answers 200; " + mix + "; " + collectAnswers(bare.collect()) + "; " + load);
     }
 
     /**
-     * Posts fix {@code seq} as its player; the stage completes normally on 200, 422 (an anti-cheat
-     * refusal is an answer) and 429, exceptionally on anything else.
+     * The servers' settings on top of the defaults: a cluster of their own, cheap bcrypt for the
+     * registrations, the rate limits raised so they count but never refuse, the collect range.
      */
-    private static AsyncWorkload workload(HttpClient http, String baseUrl, FixFeed fixes, String[] tokens, Outcomes o) {
-        String url = baseUrl + "/api/v1/location/update";
-        return seq -> {
-            Fix f = fixes.fix(seq);
-            String body = String.format(Locale.ROOT, "{\"lat\":%s,\"lng\":%s,\"accuracy\":%s,\"timestamp\":%d%s}", f.lat(),
-                    f.lng(), f.accuracyM(), f.timestampMs(), f.speedMs() == null ? "" : ",\"speed\":" + f.speedMs());
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            http.newRequest(url).method(HttpMethod.POST).timeout(60, TimeUnit.SECONDS)
-                    .headers(h -> h.put(HttpHeader.AUTHORIZATION, "Bearer " + tokens[fixes.player(seq)]))
-                    .body(new StringRequestContent("application/json", body))
-                    .send(result -> {
-                        if (result.isFailed()) {
-                            done.completeExceptionally(result.getFailure());
-                            return;
-                        }
-                        int status = result.getResponse().getStatus();
-                        switch (status) {
-                            case 200 -> o.ok.increment();
-                            case 422 -> o.refused.increment();
-                            case 429 -> o.limited.increment();
-                            default -> {
-                                done.completeExceptionally(new IllegalStateException("HTTP " + status));
-                                return;
-                            }
-                        }
-                        done.complete(null);
-                    });
-            return done;
-        };
+    private static Map<String, String> env(Options o) {
+        Map<String, String> env = new HashMap<>();
+        env.put("ORE_CLUSTER_NAME", "compare-http-" + System.nanoTime());
+        env.put("ORE_MEMBER_PORT", Integer.toString(ChildJvm.freePort()));
+        env.put("ORE_BCRYPT_COST", "4");
+        env.put("ORE_AUTH_RATE_LIMIT_PER_MINUTE", "1000000");
+        env.put("ORE_RATE_LIMIT_PER_MINUTE", "1000000");
+        env.put("ORE_GENESIS_RATE_LIMIT_PER_MINUTE", "1000000");
+        env.put("ORE_LOCATION_MAX_UPDATES_PER_MINUTE", "100000");
+        env.put("ORE_COLLECT_RANGE_M", Integer.toString(o.collectRadiusM));
+        env.put("ORE_GENESIS_COLLECT_RANGE_M", Integer.toString(o.collectRadiusM));
+        return env;
     }
 
-    /** Registers {@code tokens.length} players (bcrypt cost 4 on the node) and keeps their access tokens. */
-    private static void register(Bench b, HttpClient http, String baseUrl, String[] tokens) throws Exception {
+    /**
+     * A discarded warm-up run of {@code script}, then the measured run, profiled with JFR when
+     * {@code profile}; prints the figures.
+     *
+     * @param answers what the run's counters say, for the printed line
+     * @param args    the script's arguments after the data file and thread count
+     */
+    private static Wrk.Run measure(Bench b, Wrk wrk, String label, String script, ServerProcess server, Path data,
+                                   boolean profile, Function<Wrk.Run, String> answers, String... args) throws Exception {
+        Wrk.Run warm = wrk.run(script, server.baseUrl(), data, b.opt.wrkWarmupS, args);
+        b.out.printf(Locale.ROOT, "  %-18s warm-up %d s: %,.0f requests/s (discarded)%n", label, b.opt.wrkWarmupS,
+                warm.perSecond("requests"));
+        JfrProfile jfr = profile ? JfrProfile.child(label, server.pid()) : null;
+        Wrk.Run run = wrk.run(script, server.baseUrl(), data, b.opt.wrkSeconds, args);
+        b.out.printf(Locale.ROOT, "  %-18s %,9.0f requests/s  p50 %8.3f  p99 %8.3f ms (every request); %s%n", label,
+                run.perSecond("requests"), run.ms("p50_us"), run.ms("p99_us"), answers.apply(run));
+        if (jfr != null) {
+            JfrProfile.Summary summary = jfr.stop();
+            b.profiles.add(summary);
+            b.out.println("  " + summary.describe());
+        }
+        return run;
+    }
+
+    private static void addLocation(Bench b, Wrk.Run ore, Wrk.Run bare, String oreSet, String bareSet) {
+        b.table.add("5", LOCATION, "requests/s (accepted share)", String.format(Locale.ROOT, "%,.0f/s (%.1f %% accepted)",
+                        ore.perSecond("requests"), ore.pct("status_200", "status_")),
+                String.format(Locale.ROOT, "%,.0f/s", bare.perSecond("requests")),
+                ResultTable.ratio(ore.perSecond("requests") / bare.perSecond("requests")), oreSet, bareSet);
+        b.table.add("5", LOCATION, "p50 / p99 at that load", latency(ore, "p50_us", "p99_us"),
+                latency(bare, "p50_us", "p99_us"), ratios(ore, bare, "p50_us", "p99_us"), oreSet, bareSet);
+    }
+
+    private static void addCollect(Bench b, Wrk.Run ore, Wrk.Run bare, String oreSet, String bareSet) {
+        b.table.add("5", COLLECT, "collects/s (200)", String.format(Locale.ROOT, "%,.0f/s (nearby %,.0f/s)",
+                        ore.perSecond("collect_200"), ore.perSecond("nearby_timed")),
+                String.format(Locale.ROOT, "%,.0f/s (nearby %,.0f/s)", bare.perSecond("collect_200"),
+                        bare.perSecond("nearby_timed")),
+                ResultTable.ratio(ore.perSecond("collect_200") / bare.perSecond("collect_200")), oreSet, bareSet);
+        b.table.add("5", COLLECT, "collect p50 / p99 at that load", latency(ore, "collect_p50_us", "collect_p99_us"),
+                latency(bare, "collect_p50_us", "collect_p99_us"), ratios(ore, bare, "collect_p50_us", "collect_p99_us"),
+                oreSet, bareSet);
+    }
+
+    private static String latency(Wrk.Run r, String p50, String p99) {
+        return String.format(Locale.ROOT, "%.3f / %.3f ms", r.ms(p50), r.ms(p99));
+    }
+
+    private static String ratios(Wrk.Run ore, Wrk.Run bare, String p50, String p99) {
+        return ResultTable.ratio(ore.ms(p50) / bare.ms(p50)) + " / " + ResultTable.ratio(ore.ms(p99) / bare.ms(p99));
+    }
+
+    /** @return a location run's answers: 200/422/429/other with shares, 422 reasons, socket errors */
+    private static String answers(Wrk.Run r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "answers %s (non-2xx %,d)", shares(r, "status_",
+                "200", "422", "429"), r.get("non2xx")));
+        if (r.sum("refused_") > 0) {
+            sb.append("; refused by ");
+            r.values().forEach((k, v) -> {
+                if (k.startsWith("refused_")) {
+                    sb.append(String.format(Locale.ROOT, "%s %,d ", k.substring("refused_".length()), v));
+                }
+            });
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.append(errors(r)).toString();
+    }
+
+    /** @return a collect run's collect answers 200/409/410/other with shares, nearby figures, socket errors */
+    private static String collectAnswers(Wrk.Run r) {
+        return String.format(Locale.ROOT, "collects %,.0f/s, answers %s; nearby %,.0f/s, answers %s, %,d listing no coin"
+                        + " in range; nearby p50 / p99 %.3f / %.3f ms, collect %.3f / %.3f ms", r.perSecond("collect_200"),
+                shares(r, "collect_", "200", "409", "410"), r.perSecond("nearby_timed"), shares(r, "nearby_", "200"),
+                r.get("nearby_empty"), r.ms("nearby_p50_us"), r.ms("nearby_p99_us"), r.ms("collect_p50_us"),
+                r.ms("collect_p99_us")) + errors(r);
+    }
+
+    /**
+     * @param prefix the counters' prefix, e.g. {@code status_}: counters {@code <prefix><status>}
+     * @return e.g. {@code 200: 1,234 (99.1 %), 422: 11 (0.9 %), other: 0 (0.0 %)}
+     */
+    private static String shares(Wrk.Run r, String prefix, String... named) {
+        long total = 0;
+        long known = 0;
+        for (Map.Entry<String, Long> e : r.values().entrySet()) {
+            if (e.getKey().startsWith(prefix) && e.getKey().substring(prefix.length()).matches("[0-9]{3}")) {
+                total += e.getValue();
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (String s : named) {
+            long n = r.get(prefix + s);
+            known += n;
+            parts.add(String.format(Locale.ROOT, "%s: %,d (%.1f %%)", s, n, 100.0 * n / Math.max(1, total)));
+        }
+        parts.add(String.format(Locale.ROOT, "other: %,d (%.1f %%)", total - known, 100.0 * (total - known) / Math.max(1, total)));
+        return String.join(", ", parts);
+    }
+
+    private static String errors(Wrk.Run r) {
+        long n = r.get("errors_connect") + r.get("errors_read") + r.get("errors_write") + r.get("errors_timeout");
+        return n == 0 ? "" : String.format(Locale.ROOT, "; socket errors: connect %,d, read %,d, write %,d, timeout %,d",
+                r.get("errors_connect"), r.get("errors_read"), r.get("errors_write"), r.get("errors_timeout"));
+    }
+
+    /**
+     * Registers {@code n} players (bcrypt cost 4 on the node) over 16 connections.
+     *
+     * @return their access tokens
+     */
+    private static String[] register(Bench b, String baseUrl, int n) throws Exception {
         long start = System.nanoTime();
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
-        Parallel.forEach(tokens.length, 16, i -> {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(baseUrl + "/api/v1/auth/register");
+        String[] tokens = new String[n];
+        Parallel.forEach(n, 16, i -> {
             String name = "h" + run + "_" + i;
-            Request req = http.newRequest(baseUrl + "/api/v1/auth/register").method(HttpMethod.POST)
-                    .timeout(60, TimeUnit.SECONDS).body(new StringRequestContent("application/json",
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"email\":\"" + name + "@bench.example\",\"username\":\"" + name
-                                    + "\",\"password\":\"bench password " + i + "\"}"));
-            ContentResponse r = req.send();
-            if (r.getStatus() != 201) {
-                throw new IllegalStateException("register answered " + r.getStatus() + ": " + r.getContentAsString());
+                                    + "\",\"password\":\"bench password " + i + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("register answered " + r.statusCode() + ": " + r.body());
             }
-            tokens[i] = JSON.readTree(r.getContent()).get("access_token").asText();
+            tokens[i] = JSON.readTree(r.body()).get("access_token").asText();
         });
-        b.out.printf(Locale.ROOT, "  registered %,d players in %.1f s%n", tokens.length, (System.nanoTime() - start) / 1e9);
+        b.out.printf(Locale.ROOT, "  registered %,d players in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
+        return tokens;
     }
 }
