@@ -22,7 +22,6 @@ done = ore.done
 
 function init(args)
   data, mine = ore.init(args)
-  assert(#mine > 0, "fewer players than wrk threads")
   nearby_path = "/api/v1/game/coins/nearby?radius=" .. args[3]
   range_m = tonumber(args[4])
   run_id = string.format("w%x.%d", ore.now_us(), thread_id)

@@ -18,7 +18,6 @@ done = ore.done
 
 function init(args)
   data, mine = ore.init(args)
-  assert(#mine > 0, "fewer players than wrk threads")
 end
 
 function request()

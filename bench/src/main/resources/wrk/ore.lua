@@ -11,6 +11,7 @@
 --   return { t0_ms = <epoch ms>, speed_ms = <m/s>, accuracy_m = <m>,
 --            traces = { { lat = {..}, lng = {..}, at_m = {..} }, .. },  -- at_m: metres from the first point
 --            players = { { token = "<access token>", trace = <index into traces>, offset_m = <m> }, .. } }
+-- Player p is at offset_m along its trace at t0_ms (where the bench placed it) and walks on from there.
 local ffi = require("ffi")
 ffi.cdef [[
 typedef struct { long tv_sec; long tv_usec; } timeval;
@@ -34,14 +35,23 @@ function M.setup(thread)
 end
 
 --- Loads the data file and keeps this thread's players: those whose index i (1-based) has
---- (i - 1) mod threads == thread_id, so each player is driven by one thread only.
+--- (i - 1) mod threads == thread_id, so each player is driven by one thread only; the list starts
+--- at a random one of them, so that short runs one after the other do not all serve the same first
+--- players.
 --- @return the data table and the list of this thread's player indices
 function M.init(args)
   local data = dofile(args[1])
   local count = tonumber(args[2])
-  local mine = {}
+  local all = {}
   for i = 1 + thread_id, #data.players, count do
-    mine[#mine + 1] = i
+    all[#all + 1] = i
+  end
+  assert(#all > 0, "fewer players than wrk threads")
+  math.randomseed(M.now_us() % 1000000007 + thread_id)
+  local first = math.random(#all)
+  local mine = {}
+  for k = 0, #all - 1 do
+    mine[k + 1] = all[(first - 1 + k) % #all + 1]
   end
   stats = {}
   return data, mine

@@ -63,13 +63,14 @@ final class HttpCeilingRow {
         Map<String, String> env = env(o);
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-Xms2g"));
         jvm.addAll(Bench.SERVER_GC);
-        TraceWalks walks = new TraceWalks();
+        TraceWalks walks = new TraceWalks(o.httpPlayers);
         Path data = wrk.dir().resolve("players.lua");
         String radius = Integer.toString(o.collectRadiusM);
         Runs ore;
         try (ServerProcess node = ServerProcess.start(List.of(), jvm, "io.oregrid.edge.OreMain", List.of("serve"), env,
                 Files.createTempFile("ore-bench-edge-", ".log"))) {
-            walks.write(data, register(b, node.baseUrl(), o.httpPlayers), System.currentTimeMillis());
+            String[] tokens = registerAndPlace(b, node.baseUrl(), walks, o.httpPlayers);
+            walks.write(data, tokens, System.currentTimeMillis() + 1); // after every placing fix
             ore = new Runs(measure(b, wrk, "5 ORE location", "location.lua", node, data, true, HttpCeilingRow::answers),
                     measure(b, wrk, "5 ORE collect", "collect.lua", node, data, true, HttpCeilingRow::collectAnswers,
                             radius, radius));
@@ -83,9 +84,9 @@ final class HttpCeilingRow {
         }
         String load = String.format(Locale.ROOT, "%s, %d s after a %d s warm-up run (discarded); %s", wrk.describe(),
                 o.wrkSeconds, o.wrkWarmupS, Cpus.describe(Cpus.Arrangement.SHARED));
-        String players = String.format(Locale.ROOT, "%,d registered players, each walking a Go!Track trip (%d trips, up to"
-                        + " %d points each) at %.1f m/s from an offset of its own; players split between wrk's threads,"
-                        + " round-robin within each", o.httpPlayers, walks.trips(), TraceWalks.MAX_POINTS,
+        String players = String.format(Locale.ROOT, "%,d registered players, each placed by one fix at a point of a"
+                        + " Go!Track trip (%d trips, up to %d points each), then walking it at %.1f m/s; players split"
+                        + " between wrk's threads, round-robin within each from a random first", o.httpPlayers, walks.trips(), TraceWalks.MAX_POINTS,
                 TraceWalks.SPEED_MS);
         String limits = "per-user and per-player Bucket4j limits in the grid, raised for the run so they count but never"
                 + " refuse (" + String.join(", ", List.of("ORE_RATE_LIMIT_PER_MINUTE", "ORE_GENESIS_RATE_LIMIT_PER_MINUTE",
@@ -103,7 +104,8 @@ final class HttpCeilingRow {
                 + " /api/v1/game/coins/{id}/collect of the nearest coin it listed with a fresh Idempotency-Key; latency"
                 + " per request kind timed by the script through the echoed X-Request-ID", o.collectRadiusM);
         addCollect(b, ore.collect(), bare.collect(), String.format(Locale.ROOT, "the same node and players right after"
-                + " the location runs (each player at its last accepted fix, its cell topped up with coins by it);"
+                + " the location runs (each player at its last accepted fix, placed before them with one location"
+                + " update each, its cells topped up with coins as it entered them);"
                 + " %s; collect range raised to %d m (ORE_COLLECT_RANGE_M and ORE_GENESIS_COLLECT_RANGE_M, the"
                 + " tokens' auto_collect_range) so every coin listed is in range; CoinService.nearby (S2 covering,"
                 + " cells getAll), CoinService.collect (claim, credit, mark); %s; %s", mix, o.collectRadiusM,
@@ -236,29 +238,46 @@ final class HttpCeilingRow {
     }
 
     /**
-     * Registers {@code n} players (bcrypt cost 4 on the node) over 16 connections.
+     * Registers {@code n} players (bcrypt cost 4 on the node) over 16 connections and places each at
+     * its walk's start with one location update (timestamp now, reporting the walking speed, so the
+     * walk's first fix is judged against a plausible last one).
      *
      * @return their access tokens
      */
-    private static String[] register(Bench b, String baseUrl, int n) throws Exception {
+    private static String[] registerAndPlace(Bench b, String baseUrl, TraceWalks walks, int n) throws Exception {
         long start = System.nanoTime();
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        URI uri = URI.create(baseUrl + "/api/v1/auth/register");
         String[] tokens = new String[n];
         Parallel.forEach(n, 16, i -> {
             String name = "h" + run + "_" + i;
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"email\":\"" + name + "@bench.example\",\"username\":\"" + name
-                                    + "\",\"password\":\"bench password " + i + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("register answered " + r.statusCode() + ": " + r.body());
-            }
-            tokens[i] = JSON.readTree(r.body()).get("access_token").asText();
+            tokens[i] = JSON.readTree(post(http, baseUrl + "/api/v1/auth/register", null, 201, "{\"email\":\"" + name
+                    + "@bench.example\",\"username\":\"" + name + "\",\"password\":\"bench password " + i + "\"}"))
+                    .get("access_token").asText();
+            double[] at = walks.start(i);
+            post(http, baseUrl + "/api/v1/location/update", tokens[i], 200, String.format(Locale.ROOT,
+                    "{\"lat\":%s,\"lng\":%s,\"accuracy\":%s,\"timestamp\":%d,\"speed\":%s}", at[0], at[1],
+                    FixFeed.ACCURACY_M, System.currentTimeMillis(), TraceWalks.SPEED_MS));
         });
-        b.out.printf(Locale.ROOT, "  registered %,d players in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
+        b.out.printf(Locale.ROOT, "  registered and placed %,d players in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
         return tokens;
+    }
+
+    /**
+     * @param token bearer token, or null
+     * @return the answer's body
+     * @throws IllegalStateException when the answer is not {@code expected}
+     */
+    private static String post(HttpClient http, String url, String token, int expected, String json) throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
     }
 }

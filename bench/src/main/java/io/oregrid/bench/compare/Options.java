@@ -84,7 +84,7 @@ final class Options {
         boardReadRate = 20;
         httpPlayers = 2_000;
         wrkSeconds = 10;
-        wrkWarmupS = 4;
+        wrkWarmupS = 5;
         gcSeconds = 8;
         gcWarmupS = 5;
     }
