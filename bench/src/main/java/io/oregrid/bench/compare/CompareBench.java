@@ -85,7 +85,8 @@ public final class CompareBench {
         out.println();
         b.table.print(out);
         out.println();
-        out.println("JFR profiles of the ORE sides (taken during each capacity search; row 5: during each measured wrk run):");
+        out.println("JFR profiles of the ORE sides (from warm-up to the end of each capacity search; row 5: each wrk"
+                + " warm-up and run):");
         for (JfrProfile.Summary s : b.profiles) {
             out.println("  " + s.describe());
         }

@@ -32,8 +32,9 @@ import java.util.function.Function;
  *       collects/s, the collects' answers by status, p50/p99 of each request kind. The bare side
  *       answers both routes without a grid ({@link BareEdge}).</li>
  * </ul>
- * Each wrk run follows a discarded warm-up run of the same script; the ORE runs are profiled with
- * JFR. Figures are closed-loop: {@link Options#wrkConnections} connections each send the next
+ * Each wrk run follows a discarded warm-up run of the same script — on a fresh server JVM (the
+ * location runs) as long as any fresh child JVM's ({@link Options#childWarmupS}), since its JIT needs
+ * it; the ORE runs are profiled with JFR. Figures are closed-loop: {@link Options#wrkConnections} connections each send the next
  * request when the last is answered, so latency is that of a saturated server.
  */
 final class HttpCeilingRow {
@@ -71,19 +72,22 @@ final class HttpCeilingRow {
                 Files.createTempFile("ore-bench-edge-", ".log"))) {
             String[] tokens = registerAndPlace(b, node.baseUrl(), walks, o.httpPlayers);
             walks.write(data, tokens, System.currentTimeMillis() + 1); // after every placing fix
-            ore = new Runs(measure(b, wrk, "5 ORE location", "location.lua", node, data, true, HttpCeilingRow::answers),
-                    measure(b, wrk, "5 ORE collect", "collect.lua", node, data, true, HttpCeilingRow::collectAnswers,
-                            radius, radius));
+            ore = new Runs(measure(b, wrk, "5 ORE location", "location.lua", node, data, o.childWarmupS, true,
+                            HttpCeilingRow::answers),
+                    measure(b, wrk, "5 ORE collect", "collect.lua", node, data, o.wrkWarmupS, true,
+                            HttpCeilingRow::collectAnswers, radius, radius));
         }
         Runs bare;
         try (ServerProcess ceiling = ServerProcess.start(List.of(), jvm, BareEdge.class.getName(), List.of(), env,
                 Files.createTempFile("ore-bench-bare-", ".log"))) {
-            bare = new Runs(measure(b, wrk, "5 bare location", "location.lua", ceiling, data, false, HttpCeilingRow::answers),
-                    measure(b, wrk, "5 bare collect", "collect.lua", ceiling, data, false, HttpCeilingRow::collectAnswers,
-                            radius, radius));
+            bare = new Runs(measure(b, wrk, "5 bare location", "location.lua", ceiling, data, o.childWarmupS, false,
+                            HttpCeilingRow::answers),
+                    measure(b, wrk, "5 bare collect", "collect.lua", ceiling, data, o.wrkWarmupS, false,
+                            HttpCeilingRow::collectAnswers, radius, radius));
         }
-        String load = String.format(Locale.ROOT, "%s, %d s after a %d s warm-up run (discarded); %s", wrk.describe(),
-                o.wrkSeconds, o.wrkWarmupS, Cpus.describe(Cpus.Arrangement.SHARED));
+        String load = String.format(Locale.ROOT, "%s, %d s after a warm-up run (discarded) of %d s on the fresh server"
+                        + " JVM (location) or %d s (collect); %s", wrk.describe(), o.wrkSeconds, o.childWarmupS, o.wrkWarmupS,
+                Cpus.describe(Cpus.Arrangement.SHARED));
         String players = String.format(Locale.ROOT, "%,d registered players, each placed by one fix at a point of a"
                         + " Go!Track trip (%d trips, up to %d points each), then walking it at %.1f m/s; players split"
                         + " between wrk's threads, round-robin within each from a random first", o.httpPlayers, walks.trips(), TraceWalks.MAX_POINTS,
@@ -133,18 +137,21 @@ final class HttpCeilingRow {
     }
 
     /**
-     * A discarded warm-up run of {@code script}, then the measured run, profiled with JFR when
-     * {@code profile}; prints the figures.
+     * A discarded warm-up run of {@code script} for {@code warmupS}, then the measured run; prints the figures. When
+     * {@code profile}, a JFR recording covers both, started before the warm-up so that the recorder's
+     * own start-up cost (its instrumentation makes the JIT compile again) falls there, not in the
+     * measured run.
      *
      * @param answers what the run's counters say, for the printed line
      * @param args    the script's arguments after the data file and thread count
      */
     private static Wrk.Run measure(Bench b, Wrk wrk, String label, String script, ServerProcess server, Path data,
-                                   boolean profile, Function<Wrk.Run, String> answers, String... args) throws Exception {
-        Wrk.Run warm = wrk.run(script, server.baseUrl(), data, b.opt.wrkWarmupS, args);
-        b.out.printf(Locale.ROOT, "  %-18s warm-up %d s: %,.0f requests/s (discarded)%n", label, b.opt.wrkWarmupS,
-                warm.perSecond("requests"));
+                                   int warmupS, boolean profile, Function<Wrk.Run, String> answers, String... args)
+            throws Exception {
         JfrProfile jfr = profile ? JfrProfile.child(label, server.pid()) : null;
+        Wrk.Run warm = wrk.run(script, server.baseUrl(), data, warmupS, args);
+        b.out.printf(Locale.ROOT, "  %-18s warm-up %d s: %,.0f requests/s (discarded)%n", label, warmupS,
+                warm.perSecond("requests"));
         Wrk.Run run = wrk.run(script, server.baseUrl(), data, b.opt.wrkSeconds, args);
         b.out.printf(Locale.ROOT, "  %-18s %,9.0f requests/s  p50 %8.3f  p99 %8.3f ms (every request); %s%n", label,
                 run.perSecond("requests"), run.ms("p50_us"), run.ms("p99_us"), answers.apply(run));

@@ -13,7 +13,7 @@ final class Options {
     /** Rows to run, e.g. {1, 5}; empty = all. */
     final Set<Integer> rows = new TreeSet<>();
     int warmupS = 5;
-    /** Closed-loop warm-up of a freshly started child JVM (its JIT compiles on the one server CPU). */
+    /** Closed-loop warm-up of a freshly started child JVM, seconds (its JIT compiles meanwhile; rows 1 and 5). */
     int childWarmupS = 40;
     double referenceS = 20;
     double stepS = 8;
@@ -34,7 +34,10 @@ final class Options {
     /** Row 5: wrk's threads and connections (every connection keeps one request in flight). */
     int wrkThreads = 2;
     int wrkConnections = 64;
-    /** Row 5: seconds of each measured wrk run, and of the discarded warm-up run before each. */
+    /**
+     * Row 5: seconds of each measured wrk run, and of the discarded warm-up run before each collect
+     * run (the location runs, first on their fresh server JVMs, warm up for {@link #childWarmupS}).
+     */
     int wrkSeconds = 30;
     int wrkWarmupS = 10;
     /** Row 5 collect: the nearby radius and the players' collect range, metres. */
@@ -82,9 +85,9 @@ final class Options {
         locationPlayers = 5_000;
         boardPlayers = 10_000;
         boardReadRate = 20;
-        httpPlayers = 2_000;
+        httpPlayers = 1_000;
         wrkSeconds = 10;
-        wrkWarmupS = 5;
+        wrkWarmupS = 3;
         gcSeconds = 8;
         gcWarmupS = 5;
     }
@@ -109,7 +112,7 @@ final class Options {
                             against a bare Javalin endpoint, 6 memory and GC)
               --no-jmh      skip the JMH micro-benchmarks printed after the table
               --callers N   synchronous caller threads per side (default 16)
-              --http-players N      row 5's registered players (default 5,000; 2,000 with --quick)
+              --http-players N      row 5's registered players (default 5,000; 1,000 with --quick)
               --wrk-threads N       row 5's wrk threads (default 2)
               --wrk-connections N   row 5's wrk connections (default 64)
             See bench/README.md (CompareBench).""";
