@@ -34,8 +34,11 @@ import java.util.function.Function;
  * </ul>
  * Each wrk run follows a discarded warm-up run of the same script — on a fresh server JVM (the
  * location runs) as long as any fresh child JVM's ({@link Options#childWarmupS}), since its JIT needs
- * it; the ORE runs are profiled with JFR. Figures are closed-loop: {@link Options#wrkConnections} connections each send the next
- * request when the last is answered, so latency is that of a saturated server.
+ * it; the ORE runs are profiled with JFR. Figures are closed-loop: {@link Options#wrkConnections}
+ * connections each send the next request when the last is answered, so latency is that of a
+ * saturated server. Each measured run also says how many cores its server and everything else used
+ * ({@link CpuMeter}): on a shared machine another process's load shows there, not only in a lower
+ * figure.
  */
 final class HttpCeilingRow {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +49,17 @@ final class HttpCeilingRow {
     private HttpCeilingRow() {
     }
 
+    /**
+     * One measured wrk run.
+     *
+     * @param run what wrk and the script counted
+     * @param cpu what the server and everything else used meanwhile ({@link CpuMeter#describe})
+     */
+    private record Measured(Wrk.Run run, String cpu) {
+    }
+
     /** The figures of one server: its location and collect runs. */
-    private record Runs(Wrk.Run location, Wrk.Run collect) {
+    private record Runs(Measured location, Measured collect) {
     }
 
     static void run(Bench b) throws Exception {
@@ -88,34 +100,34 @@ final class HttpCeilingRow {
         String load = String.format(Locale.ROOT, "%s, %d s after a warm-up run (discarded) of %d s on the fresh server"
                         + " JVM (location) or %d s (collect); %s", wrk.describe(), o.wrkSeconds, o.childWarmupS, o.wrkWarmupS,
                 Cpus.describe(Cpus.Arrangement.SHARED));
-        String players = String.format(Locale.ROOT, "%,d registered players, each placed by one fix at a point of a"
-                        + " Go!Track trip (%d trips, up to %d points each), then walking it at %.1f m/s; players split"
-                        + " between wrk's threads, round-robin within each from a random first", o.httpPlayers, walks.trips(), TraceWalks.MAX_POINTS,
-                TraceWalks.SPEED_MS);
         String limits = "per-user and per-player Bucket4j limits in the grid, raised for the run so they count but never"
                 + " refuse (" + String.join(", ", List.of("ORE_RATE_LIMIT_PER_MINUTE", "ORE_GENESIS_RATE_LIMIT_PER_MINUTE",
                 "ORE_LOCATION_MAX_UPDATES_PER_MINUTE").stream().map(k -> String.format(Locale.ROOT, "%s %,d", k,
                 Long.parseLong(env.get(k)))).toList()) + ")";
+        String players = String.format(Locale.ROOT, "%,d registered players, each placed by one fix at a point of a"
+                        + " Go!Track trip (%d trips, up to %d points each), then walking it at %.1f m/s; players split"
+                        + " between wrk's threads, round-robin within each from a random first", o.httpPlayers,
+                walks.trips(), TraceWalks.MAX_POINTS, TraceWalks.SPEED_MS);
+        String fixes = String.format(Locale.ROOT, "fix = the player's position at the real current time, timestamp"
+                + " max(now, its last + 1) ms, accuracy %.0f m, speed %.1f m/s", FixFeed.ACCURACY_M, TraceWalks.SPEED_MS);
         addLocation(b, ore.location(), bare.location(), "OreMain serve (all-in-one node, " + SERVER_JVM + ", in memory):"
-                + " bearer JWT (RS256) check, " + limits + ", fix validation, anti-cheat at its defaults,"
-                + " LocationService.update; " + players + "; fix = the player's position at the real current time,"
-                + String.format(Locale.ROOT, " timestamp max(now, its last + 1) ms, accuracy %.0f m, speed %.1f m/s; ",
-                FixFeed.ACCURACY_M, TraceWalks.SPEED_MS) + answers(ore.location()) + "; " + load,
+                        + " bearer JWT (RS256) check, " + limits + ", fix validation, anti-cheat at its defaults,"
+                        + " LocationService.update; " + players + "; " + fixes,
                 "BareEdge: EdgeApp.create with the same Jetty/Javalin settings; its location route parses and"
-                + " validates the same JSON and answers 200 (no auth, limits or grid), " + SERVER_JVM + "; the same"
-                + " requests; " + answers(bare.location()) + "; " + load);
+                        + " validates the same JSON and answers 200 (no auth, limits or grid), " + SERVER_JVM
+                        + "; the same requests", load);
         String mix = String.format(Locale.ROOT, "per player in turn GET /api/v1/game/coins/nearby?radius=%d, then POST"
                 + " /api/v1/game/coins/{id}/collect of the nearest coin it listed with a fresh Idempotency-Key; latency"
                 + " per request kind timed by the script through the echoed X-Request-ID", o.collectRadiusM);
         addCollect(b, ore.collect(), bare.collect(), String.format(Locale.ROOT, "the same node and players right after"
-                + " the location runs (each player at its last accepted fix, placed before them with one location"
-                + " update each, its cells topped up with coins as it entered them);"
-                + " %s; collect range raised to %d m (ORE_COLLECT_RANGE_M and ORE_GENESIS_COLLECT_RANGE_M, the"
-                + " tokens' auto_collect_range) so every coin listed is in range; CoinService.nearby (S2 covering,"
-                + " cells getAll), CoinService.collect (claim, credit, mark); %s; %s", mix, o.collectRadiusM,
-                collectAnswers(ore.collect()), load), "BareEdge: the nearby route answers the coins a lone cell spawns"
-                + " within the radius of its centre (CoinSpawner, the node's density), the collect route checks the"
-                + " Idempotency-Key and answers 200; " + mix + "; " + collectAnswers(bare.collect()) + "; " + load);
+                        + " the location runs (each player at its last accepted fix, placed before them with one location"
+                        + " update each, its cells topped up with coins as it entered them); %s; collect range raised to"
+                        + " %d m (ORE_COLLECT_RANGE_M and ORE_GENESIS_COLLECT_RANGE_M, the tokens' auto_collect_range) so"
+                        + " every coin listed is in range; CoinService.nearby (S2 covering, cells getAll),"
+                        + " CoinService.collect (claim, credit, mark)", mix, o.collectRadiusM),
+                "BareEdge: the nearby route answers the coins a lone cell spawns within the radius of its centre"
+                        + " (CoinSpawner, the node's density), the collect route checks the Idempotency-Key and answers"
+                        + " 200; " + mix, load);
     }
 
     /**
@@ -145,42 +157,56 @@ final class HttpCeilingRow {
      * @param answers what the run's counters say, for the printed line
      * @param args    the script's arguments after the data file and thread count
      */
-    private static Wrk.Run measure(Bench b, Wrk wrk, String label, String script, ServerProcess server, Path data,
+    private static Measured measure(Bench b, Wrk wrk, String label, String script, ServerProcess server, Path data,
                                    int warmupS, boolean profile, Function<Wrk.Run, String> answers, String... args)
             throws Exception {
         JfrProfile jfr = profile ? JfrProfile.child(label, server.pid()) : null;
         Wrk.Run warm = wrk.run(script, server.baseUrl(), data, warmupS, args);
         b.out.printf(Locale.ROOT, "  %-18s warm-up %d s: %,.0f requests/s (discarded)%n", label, warmupS,
                 warm.perSecond("requests"));
+        CpuMeter.Sample before = CpuMeter.sample(server.pid());
         Wrk.Run run = wrk.run(script, server.baseUrl(), data, b.opt.wrkSeconds, args);
-        b.out.printf(Locale.ROOT, "  %-18s %,9.0f requests/s  p50 %8.3f  p99 %8.3f ms (every request); %s%n", label,
-                run.perSecond("requests"), run.ms("p50_us"), run.ms("p99_us"), answers.apply(run));
+        String cpu = CpuMeter.describe(before, CpuMeter.sample(server.pid()));
+        b.out.printf(Locale.ROOT, "  %-18s %,9.0f requests/s  p50 %8.3f  p99 %8.3f ms (every request); %s; %s%n", label,
+                run.perSecond("requests"), run.ms("p50_us"), run.ms("p99_us"), answers.apply(run), cpu);
         if (jfr != null) {
             JfrProfile.Summary summary = jfr.stop();
             b.profiles.add(summary);
             b.out.println("  " + summary.describe());
         }
-        return run;
+        return new Measured(run, cpu);
     }
 
-    private static void addLocation(Bench b, Wrk.Run ore, Wrk.Run bare, String oreSet, String bareSet) {
+    /**
+     * Adds the location lines: requests/s with the accepted share, p50 / p99.
+     *
+     * @param oreSet  what ran on ORE's side; its answers, CPU use and {@code load} are appended
+     * @param bareSet the same for the bare side
+     */
+    private static void addLocation(Bench b, Measured ore, Measured bare, String oreSet, String bareSet, String load) {
+        Wrk.Run o = ore.run();
+        Wrk.Run p = bare.run();
+        String os = oreSet + "; " + answers(o) + "; " + ore.cpu() + "; " + load;
+        String ps = bareSet + "; " + answers(p) + "; " + bare.cpu() + "; " + load;
         b.table.add("5", LOCATION, "requests/s (accepted share)", String.format(Locale.ROOT, "%,.0f/s (%.1f %% accepted)",
-                        ore.perSecond("requests"), ore.pct("status_200", "status_")),
-                String.format(Locale.ROOT, "%,.0f/s", bare.perSecond("requests")),
-                ResultTable.ratio(ore.perSecond("requests") / bare.perSecond("requests")), oreSet, bareSet);
-        b.table.add("5", LOCATION, "p50 / p99 at that load", latency(ore, "p50_us", "p99_us"),
-                latency(bare, "p50_us", "p99_us"), ratios(ore, bare, "p50_us", "p99_us"), oreSet, bareSet);
+                o.perSecond("requests"), o.pct("status_200", "status_")), String.format(Locale.ROOT, "%,.0f/s",
+                p.perSecond("requests")), ResultTable.ratio(o.perSecond("requests") / p.perSecond("requests")), os, ps);
+        b.table.add("5", LOCATION, "p50 / p99 at that load", latency(o, "p50_us", "p99_us"), latency(p, "p50_us", "p99_us"),
+                ratios(o, p, "p50_us", "p99_us"), os, ps);
     }
 
-    private static void addCollect(Bench b, Wrk.Run ore, Wrk.Run bare, String oreSet, String bareSet) {
+    /** Adds the collect lines: collects/s, the collects' p50 / p99; settings as {@link #addLocation}. */
+    private static void addCollect(Bench b, Measured ore, Measured bare, String oreSet, String bareSet, String load) {
+        Wrk.Run o = ore.run();
+        Wrk.Run p = bare.run();
+        String os = oreSet + "; " + collectAnswers(o) + "; " + ore.cpu() + "; " + load;
+        String ps = bareSet + "; " + collectAnswers(p) + "; " + bare.cpu() + "; " + load;
         b.table.add("5", COLLECT, "collects/s (200)", String.format(Locale.ROOT, "%,.0f/s (nearby %,.0f/s)",
-                        ore.perSecond("collect_200"), ore.perSecond("nearby_timed")),
-                String.format(Locale.ROOT, "%,.0f/s (nearby %,.0f/s)", bare.perSecond("collect_200"),
-                        bare.perSecond("nearby_timed")),
-                ResultTable.ratio(ore.perSecond("collect_200") / bare.perSecond("collect_200")), oreSet, bareSet);
-        b.table.add("5", COLLECT, "collect p50 / p99 at that load", latency(ore, "collect_p50_us", "collect_p99_us"),
-                latency(bare, "collect_p50_us", "collect_p99_us"), ratios(ore, bare, "collect_p50_us", "collect_p99_us"),
-                oreSet, bareSet);
+                o.perSecond("collect_200"), o.perSecond("nearby_timed")), String.format(Locale.ROOT,
+                "%,.0f/s (nearby %,.0f/s)", p.perSecond("collect_200"), p.perSecond("nearby_timed")),
+                ResultTable.ratio(o.perSecond("collect_200") / p.perSecond("collect_200")), os, ps);
+        b.table.add("5", COLLECT, "collect p50 / p99 at that load", latency(o, "collect_p50_us", "collect_p99_us"),
+                latency(p, "collect_p50_us", "collect_p99_us"), ratios(o, p, "collect_p50_us", "collect_p99_us"), os, ps);
     }
 
     private static String latency(Wrk.Run r, String p50, String p99) {
