@@ -64,14 +64,19 @@ final class HttpCeilingRow {
 
     static void run(Bench b) throws Exception {
         b.out.println("row 5: HTTP location and collect (wrk)");
-        Wrk wrk = Wrk.find(b.opt.wrkThreads, b.opt.wrkConnections);
-        if (wrk == null) {
-            b.out.println("  " + Wrk.MISSING);
-            for (String workload : List.of(LOCATION, COLLECT)) {
-                b.table.add("5", workload, "-", Wrk.MISSING, Wrk.MISSING, "-", "", "");
+        try (Wrk wrk = Wrk.find(b.opt.wrkThreads, b.opt.wrkConnections)) {
+            if (wrk == null) {
+                b.out.println("  " + Wrk.MISSING);
+                for (String workload : List.of(LOCATION, COLLECT)) {
+                    b.table.add("5", workload, "-", Wrk.MISSING, Wrk.MISSING, "-", "", "");
+                }
+            } else {
+                run(b, wrk);
             }
-            return;
         }
+    }
+
+    private static void run(Bench b, Wrk wrk) throws Exception {
         Options o = b.opt;
         Map<String, String> env = env(o);
         List<String> jvm = new ArrayList<>(List.of("-Xmx2g", "-Xms2g"));

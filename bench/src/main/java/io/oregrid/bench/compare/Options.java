@@ -106,12 +106,12 @@ final class Options {
     static final String USAGE = """
             usage: ./ore bench [--quick] [--rows 1,2,...] [--no-jmh] [--callers N] [--http-players N]
                                [--wrk-threads N] [--wrk-connections N]
-              --quick       smaller sizes and shorter steps (under 10 minutes on 2 cores)
-              --rows        run only these rows of the table (1 location, 2 nearby, 3 collect,
-                            4 leaderboard, 5 HTTP through wrk: location update and coin collect
-                            against a bare Javalin endpoint, 6 memory and GC)
-              --no-jmh      skip the JMH micro-benchmarks printed after the table
-              --callers N   synchronous caller threads per side (default 16)
+              --quick               smaller sizes and shorter steps (under 10 minutes on 2 cores)
+              --rows                run only these rows of the table (1 location, 2 nearby, 3 collect,
+                                    4 leaderboard, 5 HTTP through wrk: location update and coin collect
+                                    against a bare Javalin endpoint, 6 memory and GC)
+              --no-jmh              skip the JMH micro-benchmarks printed after the table
+              --callers N           synchronous caller threads per side (default 16)
               --http-players N      row 5's registered players (default 5,000; 1,000 with --quick)
               --wrk-threads N       row 5's wrk threads (default 2)
               --wrk-connections N   row 5's wrk connections (default 64)

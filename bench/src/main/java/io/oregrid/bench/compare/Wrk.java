@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * wrk process, {@code wrk -t threads -c connections -d seconds --timeout 10s -s script url data threads
  * args...}, closed loop (each connection sends its next request when its last is answered), on
  * whatever CPUs the kernel gives it. The scripts' {@code done()} prints one line
- * {@code ore-wrk key=value ...} (ore.lua), which a {@link Run} holds.
+ * {@code ore-wrk key=value ...} (ore.lua), which a {@link Run} holds. Closing it deletes the temp dir
+ * (scripts and data file, which holds access tokens).
  */
-final class Wrk {
+final class Wrk implements AutoCloseable {
     /** What the row says without wrk. */
     static final String MISSING = "not measured: wrk not installed (apt-get install wrk)";
     private static final List<String> SCRIPTS = List.of("ore.lua", "location.lua", "collect.lua");
@@ -59,6 +60,17 @@ final class Wrk {
             }
         }
         return null;
+    }
+
+    /** Deletes the temp dir and what it holds. */
+    @Override
+    public void close() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     /** @return the temp dir holding the scripts (the data file goes there too) */
