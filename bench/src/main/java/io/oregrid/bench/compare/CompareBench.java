@@ -11,10 +11,11 @@ import java.util.Locale;
  *
  * <p>Rows: 1 location update with anti-cheat ({@link LocationRow}), 2 nearby players
  * ({@link NearbyRow}), 3 idempotent collect ({@link CollectRow}), 4 leaderboard ({@link LeaderboardRow})
- * — each against Redis; 5 the HTTP edge against a bare Javalin endpoint ({@link HttpCeilingRow});
- * 6 heap per player and per coin against Redis, and GC pauses under load ({@link MemoryRow}).
- * Each latency figure is taken at a fixed offered rate; each throughput figure is the highest rate
- * whose p99 stays under the seed's target ({@link LoadDriver}).
+ * — each against Redis; 5 the HTTP edge under wrk, location update and coin collect, against a bare
+ * Javalin endpoint ({@link HttpCeilingRow}); 6 heap per player and per coin against Redis, and GC
+ * pauses under load ({@link MemoryRow}). In rows 1–4 each latency figure is taken at a fixed offered
+ * rate and each throughput figure is the highest rate whose p99 stays under the seed's target
+ * ({@link LoadDriver}); row 5's figures are wrk's closed-loop requests/s and the latency at that load.
  *
  * <p>Run with {@code ./ore bench [--quick]}; options in {@link Options#USAGE}.
  */
@@ -84,7 +85,8 @@ public final class CompareBench {
         out.println();
         b.table.print(out);
         out.println();
-        out.println("JFR profiles of the ORE sides (taken during each capacity search):");
+        out.println("JFR profiles of the ORE sides (from warm-up to the end of each capacity search; row 5: each wrk"
+                + " warm-up and run):");
         for (JfrProfile.Summary s : b.profiles) {
             out.println("  " + s.describe());
         }

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
  * sides of a row"), through util-linux {@code taskset}. Two arrangements:
  * <ul>
  *   <li>{@link Arrangement#SHARED}: load generator and server on every CPU, unpinned — the only
- *       arrangement an embedded member can have, since it lives in the load generator's JVM;</li>
- *   <li>{@link Arrangement#SPLIT}: the server (a member JVM, Redis, an HTTP edge) on the last CPU,
+ *       arrangement an embedded member can have, since it lives in the load generator's JVM, and
+ *       row 5's (the HTTP servers and wrk);</li>
+ *   <li>{@link Arrangement#SPLIT}: the server (a member JVM, Redis) on the last CPU,
  *       the load generator on the others (CPU 0 on a 2-core machine).</li>
  * </ul>
  * Without {@code taskset} or with a single CPU, everything stays unpinned and {@link #describe} says so.
