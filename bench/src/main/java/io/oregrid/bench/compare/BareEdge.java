@@ -11,7 +11,7 @@ import io.oregrid.edge.http.Bodies;
 import io.oregrid.edge.http.ErrorCode;
 import io.oregrid.edge.location.LocationUpdates;
 import io.oregrid.grid.cell.Coin;
-import io.oregrid.grid.cell.CoinSpawner;
+import io.oregrid.grid.cell.CoinField;
 import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.player.CollectRecord;
 import io.oregrid.grid.support.Geo;
@@ -83,8 +83,7 @@ public final class BareEdge {
         S2LatLng centre = Geo.cellId(LAT, LNG, rules.cellLevel()).toLatLng();
         long now = System.currentTimeMillis();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < rules.spawn().density(); i++) {
-            Coin c = CoinSpawner.spawn(token, rules.spawn().epochOf(now), i, now, rules.spawn());
+        for (Coin c : CoinField.live(epoch -> CoinField.spawnAll(token, epoch, rules.spawn()), null, rules.spawn(), now)) {
             Map<String, Object> m = CoinJson.of(c);
             double d = Geo.distanceM(centre.latDegrees(), centre.lngDegrees(), c.lat(), c.lng());
             m.put("distance_m", Math.round(d * 100) / 100.0);
