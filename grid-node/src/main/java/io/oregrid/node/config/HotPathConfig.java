@@ -18,11 +18,14 @@ import java.util.Map;
  * @param jetSnapshotIntervalS   how often exactly-once Jet jobs snapshot their state
  *                               ({@code ORE_JET_SNAPSHOT_INTERVAL_S}, seconds, default 10): bounds what a
  *                               restarted job re-reads from its journal; shorter intervals cost request latency
+ * @param maxDetached            detached follow-ups (history, presence, outcomes, publishes) outstanding at once
+ *                               per node ({@code ORE_MAX_DETACHED}, default 4096); beyond it callers wait
+ *                               (backpressure) instead of queueing work on the partition threads without end
  * @param outcomeTtlS            how long an accepted outcome stays in the {@code outcomes} map after its
  *                               journal event ({@code ORE_OUTCOME_TTL_S}, seconds, default 600)
  */
 public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int asyncThreads, int partitionThreads,
-                            int jetSnapshotIntervalS, int outcomeTtlS) {
+                            int jetSnapshotIntervalS, int maxDetached, int outcomeTtlS) {
 
     static HotPathConfig from(OreConfig.Reader r) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -32,6 +35,7 @@ public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int a
                 r.integer("ASYNC_THREADS", cores, 1, 256),
                 r.integer("PARTITION_THREADS", Math.max(2, cores), 1, 256),
                 r.integer("JET_SNAPSHOT_INTERVAL_S", 10, 1, 3600),
+                r.integer("MAX_DETACHED", 4096, 16, 1_000_000),
                 r.integer("OUTCOME_TTL_S", 600, 10, 86_400));
     }
 
@@ -42,6 +46,7 @@ public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int a
         m.put("ASYNC_THREADS", "" + asyncThreads);
         m.put("PARTITION_THREADS", "" + partitionThreads);
         m.put("JET_SNAPSHOT_INTERVAL_S", "" + jetSnapshotIntervalS);
+        m.put("MAX_DETACHED", "" + maxDetached);
         m.put("OUTCOME_TTL_S", "" + outcomeTtlS);
         return m;
     }

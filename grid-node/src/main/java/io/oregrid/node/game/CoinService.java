@@ -49,7 +49,6 @@ import java.util.concurrent.CompletionStage;
  * credited twice, and a claim whose credit was cut off is finished by a retry or by {@link ClaimSweeper}.
  */
 public final class CoinService {
-    private final GridGateway grid;
     private final GridMap<String, PlayerMotion> motion;
     private final GridMap<String, CellClaims> claims;
     private final GridMap<String, PlayerState> players;
@@ -68,7 +67,6 @@ public final class CoinService {
      */
     public CoinService(GridGateway grid, LocationService location, CoinTemplates coins, WorldFeed feed, GameRules rules,
                        GameClock clock) {
-        this.grid = grid;
         this.motion = grid.map(GridMaps.PLAYER_MOTION);
         this.claims = grid.map(GridMaps.COIN_CLAIMS);
         this.players = grid.map(GridMaps.PLAYERS);
@@ -113,15 +111,14 @@ public final class CoinService {
      * @param multiplier the caller's bonus multiplier (token claim {@code bonus_multiplier})
      * @param rangeM     the caller's collect range, metres (token claim {@code auto_collect_range})
      * @param requestsPerMinute the caller's per-user request limit, taken here; 0 when the transport does not count it
-     * @return the outcome, completing on the gateway's continuation executor; exceptionally with a
+     * @return the outcome, completing on the gateway's continuation executor (every stage of the chain does); exceptionally with a
      *         {@link NoPositionException} before the player's first accepted fix, or with the store's failure
      *         (PostgreSQL down: the claim stays pending for this caller and key)
      */
     public CompletionStage<CollectOutcome> collect(String playerId, String coinId, String key, double multiplier,
                                                    double rangeM, int requestsPerMinute) {
         long now = clock.nowMs();
-        return grid.offPartitionThreads(motion.submit(playerId, new OpenRequestProcessor(now, requestsPerMinute, 0))
-                .thenComposeAsync(gate -> {
+        return motion.submit(playerId, new OpenRequestProcessor(now, requestsPerMinute, 0)).thenCompose(gate -> {
             if (!gate.open()) {
                 return done(new CollectOutcome(CollectOutcome.Status.RATE_LIMITED, null, Double.NaN, gate.retryAfterMs()));
             }
@@ -136,8 +133,8 @@ public final class CoinService {
             Coin coin = coins.find(cell, coinId, now);
             return claims.submit(cell, new ClaimCoinProcessor(coinId, coin, playerId, key, at.lat(), at.lng(), rangeM,
                     multiplier, now, rules.spawn().density()))
-                    .thenComposeAsync(claim -> claimed(cell, coinId, coin, playerId, key, claim), grid.continuations());
-        }, grid.continuations()));
+                    .thenCompose(claim -> claimed(cell, coinId, coin, playerId, key, claim));
+        });
     }
 
     /** After the claim: the credit, or (refused) a replay of the key if its claim is gone. */
@@ -175,8 +172,8 @@ public final class CoinService {
     CompletionStage<CollectOutcome> credit(String cell, CoinClaim claimed) {
         return players.submit(claimed.playerId(), new CreditCoinProcessor(claimed.key(), claimed.coinId(),
                         claimed.credit(), clock.nowMs(), rules.idempotencyKeepMs()))
-                .handleAsync((credit, failure) -> failure != null ? refusedByDatabase(cell, claimed, failure)
-                        : done(credited(cell, claimed, credit)), grid.continuations())
+                .handle((credit, failure) -> failure != null ? refusedByDatabase(cell, claimed, failure)
+                        : done(credited(cell, claimed, credit)))
                 .thenCompose(stage -> stage);
     }
 

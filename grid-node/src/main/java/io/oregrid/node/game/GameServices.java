@@ -28,7 +28,7 @@ public record GameServices(GridGateway grid, GameRules rules, WorldFeed feed, Lo
 
     /** Wires the services on {@code hz} (a member or a client) as {@code config} says. */
     public static GameServices create(HazelcastInstance hz, OreConfig config, GameClock clock) {
-        GridGateway grid = new GridGateway(hz, config.hotPath().asyncThreads());
+        GridGateway grid = new GridGateway(hz, config.hotPath().asyncThreads(), config.hotPath().maxDetached());
         GameRules rules = GameRules.from(config);
         WorldFeed feed = new WorldFeed(grid, Visibility.EVERYONE);
         MotionLimits limits = new MotionLimits(config.rateLimitPerMinute(), config.locationMaxUpdatesPerMinute(),

@@ -50,7 +50,6 @@ import java.util.concurrent.CompletionStage;
  * rebuildable, the motion entry is not.
  */
 public final class LocationService {
-    private final GridGateway grid;
     private final GridMap<String, PlayerMotion> motion;
     private final GridMap<String, CellPresence> presence;
     private final GridMap<String, LocationHistory> history;
@@ -71,7 +70,6 @@ public final class LocationService {
      */
     public LocationService(GridGateway grid, WorldFeed feed, GameRules rules, MotionLimits limits, GameClock clock,
                            int historyPerPlayer) {
-        this.grid = grid;
         this.motion = grid.map(GridMaps.PLAYER_MOTION);
         this.presence = grid.map(GridMaps.CELL_PRESENCE);
         this.history = grid.map(GridMaps.LOCATION_HISTORY);
@@ -97,12 +95,12 @@ public final class LocationService {
         long now = clock.nowMs();
         UpdateMotionProcessor processor = new UpdateMotionProcessor(fix, now, rules.antiCheat(), rules.cellLevel(),
                 limits.withRequestsPerMinute(requestsPerMinute));
-        return motion.submit(playerId, processor).thenApplyAsync(result -> {
+        return motion.submit(playerId, processor).thenApply(result -> { // on a continuation thread (GridMap.submit)
             if (result.accepted()) {
                 follow(playerId, username, fix, now, result);
             }
             return result;
-        }, grid.continuations());
+        });
     }
 
     /** The accepted fix's tail: nothing here is waited for, and every step is idempotent. */
@@ -113,7 +111,7 @@ public final class LocationService {
                 presence.detach(result.previousCell(), new LeaveCellProcessor(playerId, fix.timestampMs()));
             }
             presence.detach(cell, new EnterCellProcessor(playerId, username, fix.lat(), fix.lng(), fix.timestampMs(), now,
-                    rules.nearbyStaleMs())).thenAcceptAsync(change -> feed.left(cell, change.dropped()), grid.continuations());
+                    rules.nearbyStaleMs())).thenAccept(change -> feed.left(cell, change.dropped()));
         }
         history.detach(playerId, new AppendHistoryProcessor(new HistoryFix(fix.lat(), fix.lng(), fix.accuracyM(),
                 fix.timestampMs(), cell), historyPerPlayer));

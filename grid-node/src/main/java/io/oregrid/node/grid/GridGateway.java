@@ -1,11 +1,19 @@
 package io.oregrid.node.grid;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.topic.ITopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,31 +30,61 @@ import java.util.function.Supplier;
  * operation"; a collect at most three) are pinned by tests that read {@link #counts()}, and the
  * figures are on {@code /metrics}.
  *
+ * <p>Detached calls are bounded: at most {@code maxDetached} are outstanding at once, and a caller that
+ * would exceed that waits for one to finish ({@link #detachPermit}). Without the bound an overload would
+ * queue follow-ups on the partition threads without end, ahead of the operations requests wait for;
+ * with it the overload slows the callers (backpressure) and every queue stays bounded.
+ *
  * <p>It also owns the executor on which continuations of asynchronous calls run
  * ({@link #continuations()}): a grid future completes on a partition or response thread, and on 2
  * cores the common ForkJoinPool has parallelism 1 (STACK.md), so every {@code *Async} stage of the
  * product names this executor.
  */
 public final class GridGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GridGateway.class);
+
+    /*
+     * Hazelcast completes every dependent stage of its futures through its default async executor, which is
+     * the common ForkJoinPool — or, when that has parallelism 1 (any machine with 2 cores or fewer), a new
+     * thread per task (ConcurrencyUtil). Measured here: a thread started per grid call, 159-202 location updates
+     * per second with both partition threads busy starting threads. One JVM-wide fix: hand Hazelcast a small
+     * pool of its own for those hand-offs (they only complete futures; the product's continuations run on each
+     * gateway's executor). Internal API (com.hazelcast.internal.util), checked against 5.6.0.
+     */
+    static {
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            AtomicInteger n = new AtomicInteger();
+            ConcurrencyUtil.setDefaultAsyncExecutor(Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "hz-future-handoff-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }));
+        }
+    }
     private final HazelcastInstance hz;
     private final LongAdder blocking = new LongAdder();
     private final LongAdder awaited = new LongAdder();
     private final LongAdder detached = new LongAdder();
     private final ExecutorService continuations;
+    private final Semaphore detachedInFlight;
 
     /**
      * @param hz           a member or a client
      * @param asyncThreads threads of the continuation executor (daemon, named {@code ore-async-N})
+     * @param maxDetached  detached calls outstanding at once, at most
      */
-    public GridGateway(HazelcastInstance hz, int asyncThreads) {
+    public GridGateway(HazelcastInstance hz, int asyncThreads, int maxDetached) {
         this.hz = hz;
+        this.detachedInFlight = new Semaphore(maxDetached);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "ore-async-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.continuations = Executors.newFixedThreadPool(asyncThreads, threads);
+        // after close() a late grid answer has nowhere to go: dropped quietly, the node is stopping
+        this.continuations = new ThreadPoolExecutor(asyncThreads, asyncThreads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), threads, (task, pool) -> LOG.debug("continuation dropped: the gateway is closed"));
     }
 
     /** Counts of the calls made so far, by kind (see the class comment). */
@@ -74,8 +112,8 @@ public final class GridGateway implements AutoCloseable {
 
     /** Publishes {@code message} on {@code topic}; nobody waits (counted detached). */
     public <T> CompletionStage<Void> publish(ITopic<T> topic, T message) {
-        detached.increment();
-        return topic.publishAsync(message);
+        detachPermit();
+        return hop(detached(topic.publishAsync(message)));
     }
 
     /** @return the topic {@code name} (publish through {@link #publish}) */
@@ -93,12 +131,23 @@ public final class GridGateway implements AutoCloseable {
     }
 
     /**
-     * @return {@code stage}, completing on the continuation executor: a Hazelcast future runs its non-async
-     *         dependents on the thread that completes it — for a local call a partition thread — so a stage handed
-     *         to a caller (an HTTP answer, a socket reply) hops off it first
+     * @return a plain {@link CompletableFuture} completed on the continuation executor with {@code hazelcast}'s
+     *         outcome. A Hazelcast future runs the dependents of its non-async methods on Hazelcast's default async
+     *         executor — the common ForkJoinPool, which on 2 cores has parallelism 1 and so starts a thread per
+     *         task (STACK.md; measured: a thread per grid call, 159 location updates/s) — and must not run them on
+     *         partition threads either; after the hop every dependent runs on the continuation thread that
+     *         completed it.
      */
-    public <T> CompletionStage<T> offPartitionThreads(CompletionStage<T> stage) {
-        return stage.thenApplyAsync(value -> value, continuations);
+    <T> CompletionStage<T> hop(CompletionStage<T> hazelcast) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        hazelcast.whenCompleteAsync((value, failure) -> {
+            if (failure != null) {
+                out.completeExceptionally(failure);
+            } else {
+                out.complete(value);
+            }
+        }, continuations);
+        return out;
     }
 
     /** @return the executor every continuation of an asynchronous grid call runs on */
@@ -119,8 +168,24 @@ public final class GridGateway implements AutoCloseable {
         awaited.increment();
     }
 
-    void countDetached() {
+    /**
+     * Takes a permit for one detached call, waiting while {@code maxDetached} are outstanding; the caller
+     * releases it when the call completes. Never called on a partition thread (the product's detached calls
+     * start from request threads and continuations).
+     */
+    void detachPermit() {
         detached.increment();
+        detachedInFlight.acquireUninterruptibly();
+    }
+
+    /**
+     * @return {@code hazelcast}, whose permit ({@link #detachPermit}) is given back the moment it completes, on
+     *         the completing thread itself (a semaphore release): continuation threads may be the ones waiting
+     *         for permits, so the release must not need one
+     */
+    <T> CompletionStage<T> detached(CompletionStage<T> hazelcast) {
+        hazelcast.whenCompleteAsync((value, failure) -> detachedInFlight.release(), Runnable::run);
+        return hazelcast;
     }
 
     /** Stops the continuation executor, letting queued continuations finish for up to 5 s. */

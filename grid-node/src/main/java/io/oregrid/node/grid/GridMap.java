@@ -34,20 +34,24 @@ public final class GridMap<K, V> {
         return map.executeOnKey(key, processor);
     }
 
-    /** Submits {@code processor} to {@code key}'s partition; the caller's answer waits for the stage (awaited). */
+    /**
+     * Submits {@code processor} to {@code key}'s partition; the caller's answer waits for the stage (awaited).
+     * The stage completes on the gateway's continuation executor ({@link GridGateway#hop}).
+     */
     public <R> CompletionStage<R> submit(K key, EntryProcessor<K, V, R> processor) {
         gateway.countAwaited();
-        return map.submitToKey(key, processor);
+        return gateway.hop(map.submitToKey(key, processor));
     }
 
     /**
      * Submits {@code processor} to {@code key}'s partition and nobody waits (detached): for idempotent
-     * follow-ups whose loss a later operation, a client's retry or a sweep repairs. A failure is logged
-     * (WARN, without the key) and stays the stage's.
+     * follow-ups whose loss a later operation, a client's retry or a sweep repairs. Waits while the
+     * gateway's bound of outstanding detached calls is reached (backpressure). A failure is logged (WARN,
+     * without the key) and stays the stage's.
      */
     public <R> CompletionStage<R> detach(K key, EntryProcessor<K, V, R> processor) {
-        gateway.countDetached();
-        CompletionStage<R> stage = map.submitToKey(key, processor);
+        gateway.detachPermit();
+        CompletionStage<R> stage = gateway.hop(gateway.detached(map.submitToKey(key, processor)));
         stage.whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("detached {} on {} failed ({}); a later operation or the sweep repairs it",
@@ -66,7 +70,7 @@ public final class GridMap<K, V> {
     /** @return a stage of the value of {@code key}, or null; the caller's answer waits for it (awaited) */
     public CompletionStage<V> getAsync(K key) {
         gateway.countAwaited();
-        return map.getAsync(key);
+        return gateway.hop(map.getAsync(key));
     }
 
     /** @return the values of {@code keys} that exist, in one call (blocking) */
