@@ -87,9 +87,9 @@ CREATE OR REPLACE MAPPING coin_claims EXTERNAL NAME "coin-claims" (
     'valueCompactTypeName' = 'io.oregrid.grid.cell.CellClaims'
 );
 
--- Map "outcomes" (io.oregrid.grid.outcome.GridOutcome): every accepted outcome of the last ORE_OUTCOME_TTL_S
--- (default 10 minutes), once each by its deterministic event id. type_code: 1 = accepted fix, 2 = credited
--- collect (value: amount credited). Left out: lat and lng (exact positions; cell_token is what analysts get).
+-- Map "outcomes" (io.oregrid.grid.outcome.GridOutcome): every credited collect of the last ORE_OUTCOME_TTL_S
+-- (default 10 minutes), once each by its deterministic event id. type_code: 2 = credited collect (value:
+-- amount credited); accepted fixes (1) travel on the player-motion journal instead. Left out: lat and lng.
 CREATE OR REPLACE MAPPING outcomes (
     event_id   VARCHAR EXTERNAL NAME "this.eventId",
     type_code  INT     EXTERNAL NAME "this.type",

@@ -18,8 +18,9 @@ public final class GridMaps {
     /** Topic of {@code WorldDelta}s: what a location update or a collect changed, for every edge node's rooms. */
     public static final String WORLD_TOPIC = "world-deltas";
     /**
-     * {@code OutcomeKey} (partitioned like its player) → {@code GridOutcome}: every accepted outcome once, with a
-     * deterministic event id; its event journal is the stream analytics reads (ARCHITECTURE "Cost rules").
+     * {@code OutcomeKey} (partitioned like its player) → {@code GridOutcome}: every credited collect (and later
+     * kinds) once, with a deterministic event id; its event journal is a stream analytics reads. Accepted fixes
+     * are the {@link #PLAYER_MOTION} journal's ({@code FixOutcomes}).
      */
     public static final String OUTCOMES = "outcomes";
     /** lower-cased e-mail → {@code UserRecord}. */

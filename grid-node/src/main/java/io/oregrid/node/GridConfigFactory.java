@@ -23,7 +23,7 @@ import io.oregrid.node.ratelimit.RateLimitGridConfig;
  * then opens the member's pool and migrates the schema; the member's shutdown closes the pool).
  */
 public final class GridConfigFactory {
-    /** Event-journal capacity of the {@code outcomes} map, events (whole map). */
+    /** Event-journal capacity of the {@code outcomes} and {@code player-motion} maps, events (whole map). */
     public static final int OUTCOME_JOURNAL_CAPACITY = 1_000_000;
 
     private GridConfigFactory() {
@@ -84,6 +84,9 @@ public final class GridConfigFactory {
                 GridMaps.CELL_PRESENCE}) {
             config.addMapConfig(new MapConfig(name).setBackupCount(ore.backupCount()).setInMemoryFormat(hot));
         }
+        // the journal of the small motion entries is the stream of accepted fixes (FixOutcomes)
+        config.getMapConfig(GridMaps.PLAYER_MOTION)
+                .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(OUTCOME_JOURNAL_CAPACITY));
         config.addMapConfig(new MapConfig(GridMaps.COIN_CLAIMS).setBackupCount(ore.backupCount())
                 .addIndexConfig(new IndexConfig(IndexType.SORTED, ClaimSweeper.PENDING_INDEX)));
         config.addMapConfig(new MapConfig(GridMaps.OUTCOMES).setBackupCount(ore.backupCount())

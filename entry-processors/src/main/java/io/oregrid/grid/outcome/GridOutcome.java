@@ -12,7 +12,7 @@ package io.oregrid.grid.outcome;
  * @param lat       degrees
  * @param lng       degrees
  * @param value     amount in minor units (collects), 0 for fixes
- * @param atMs      node time of the outcome, epoch ms
+ * @param atMs      when: the fix's timestamp (fixes), the node time of the credit (collects), epoch ms
  */
 public record GridOutcome(String eventId, OutcomeType type, String playerId, String cellToken, double lat, double lng,
                           long value, long atMs) {

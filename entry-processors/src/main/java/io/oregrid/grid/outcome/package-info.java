@@ -1,2 +1,2 @@
-/** The stream of accepted outcomes (fixes, collects) that analytics reads, each once by a deterministic id. */
+/** The streams of accepted outcomes: fixes through the player-motion journal ({@link io.oregrid.grid.outcome.FixOutcomes}), collects and later kinds through the outcomes map; each once by a deterministic id. */
 package io.oregrid.grid.outcome;

@@ -13,10 +13,6 @@ import io.oregrid.grid.motion.MotionLimits;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.motion.PlayerMotion;
 import io.oregrid.grid.motion.UpdateMotionProcessor;
-import io.oregrid.grid.outcome.GridOutcome;
-import io.oregrid.grid.outcome.OutcomeKey;
-import io.oregrid.grid.outcome.OutcomeType;
-import io.oregrid.grid.outcome.RecordOutcomeProcessor;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.grid.support.Geo;
 import io.oregrid.node.grid.GridGateway;
@@ -42,7 +38,6 @@ import java.util.concurrent.CompletionStage;
  *   <li>the player's bounded history (same partition as the player);</li>
  *   <li>the player's presence in the cell it left and the cell it entered — only when the processor says
  *       the presence is due (a new cell, or 10 m / 30 s since it was last written);</li>
- *   <li>the accepted fix on the {@code outcomes} stream, once by its deterministic id;</li>
  *   <li>the move as a delta for every edge node's rooms ({@link WorldFeed}).</li>
  * </ul>
  * If a member fails between the two steps the fix stays accepted and the tail catches up with the
@@ -53,7 +48,6 @@ public final class LocationService {
     private final GridMap<String, PlayerMotion> motion;
     private final GridMap<String, CellPresence> presence;
     private final GridMap<String, LocationHistory> history;
-    private final GridMap<OutcomeKey, GridOutcome> outcomes;
     private final WorldFeed feed;
     private final GameRules rules;
     private final MotionLimits limits;
@@ -73,7 +67,6 @@ public final class LocationService {
         this.motion = grid.map(GridMaps.PLAYER_MOTION);
         this.presence = grid.map(GridMaps.CELL_PRESENCE);
         this.history = grid.map(GridMaps.LOCATION_HISTORY);
-        this.outcomes = grid.map(GridMaps.OUTCOMES);
         this.feed = feed;
         this.rules = rules;
         this.limits = limits;
@@ -115,9 +108,7 @@ public final class LocationService {
         }
         history.detach(playerId, new AppendHistoryProcessor(new HistoryFix(fix.lat(), fix.lng(), fix.accuracyM(),
                 fix.timestampMs(), cell), historyPerPlayer));
-        GridOutcome outcome = new GridOutcome(GridOutcome.fixId(playerId, result.acceptedFixes()), OutcomeType.FIX,
-                playerId, cell, fix.lat(), fix.lng(), 0, now);
-        outcomes.detach(outcome.key(), new RecordOutcomeProcessor(outcome));
+        // the accepted fix's outcome event is the motion entry's own journal event (FixOutcomes): no operation here
         if (result.outcome() == MotionResult.Outcome.ACCEPTED) {
             feed.moved(cell, result.changedCell() ? result.previousCell() : null,
                     new Presence(playerId, username, fix.lat(), fix.lng(), fix.timestampMs()), result.acceptedFixes());
