@@ -56,9 +56,4 @@ public final class CoinTemplates {
         }
         return null;
     }
-
-    /** @return the spawning rules */
-    public CoinSpawnRules rules() {
-        return rules;
-    }
 }

@@ -85,8 +85,4 @@ public final class GridMap<K, V> {
         return map.localKeySet(predicate);
     }
 
-    /** @return the map's name */
-    public String name() {
-        return map.getName();
-    }
 }
