@@ -3,6 +3,8 @@ package io.oregrid.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,11 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * 100 ms). Starts an all-in-one node in a child JVM, registers {@code --connections} players and
  * places them on a square of {@code --cells-side}² S2 cells (≈ 280 m apart) by REST, opens one
  * authenticated socket per player, then in each of {@code --rounds} rounds moves
- * {@code --movers-pct} percent of them 4 m over WebSocket, spread evenly over 2 s. Prints connections held, the node's heap
+ * {@code --movers-pct} percent of them 4 m over WebSocket, spread evenly over 1 s (one fix per mover per second). Prints connections held, the node's heap
  * per connection (heap after a full GC with the sockets open minus before, over their number) and
  * the p50/p99 time from sending a move to its {@code players.nearby} arriving at each room member.
  *
- * <p>Arguments: {@code --connections N} (10000), {@code --movers-pct P} (10), {@code --rounds R} (5),
+ * <p>Arguments: {@code --connections N} (10000), {@code --movers-pct P} (10), {@code --rounds R} (5), {@code --warmup-rounds W} (3: run first, unmeasured, for the node's JIT),
  * {@code --cells-side S} (20), {@code --server-xmx X} (3g).
  */
 public final class WsBench {
@@ -53,6 +55,7 @@ public final class WsBench {
         int n = Integer.parseInt(opts.getOrDefault("connections", "10000"));
         int moversPct = Integer.parseInt(opts.getOrDefault("movers-pct", "10"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
+        int warmupRounds = Integer.parseInt(opts.getOrDefault("warmup-rounds", "3"));
         int side = Integer.parseInt(opts.getOrDefault("cells-side", "20"));
         Path log = Files.createDirectories(Path.of("bench", "target")).resolve("server.log");
         Map<String, String> env = Map.of("ORE_CLUSTER_NAME", "bench-" + System.nanoTime(), "ORE_BCRYPT_COST", "4",
@@ -60,11 +63,11 @@ public final class WsBench {
                 "ORE_LOCATION_MAX_UPDATES_PER_MINUTE", "1000", "ORE_MEMBER_PORT", "5901");
         System.out.printf("starting a node (-Xmx%s), log %s%n", opts.getOrDefault("server-xmx", "3g"), log);
         try (ServerProcess server = ServerProcess.start(opts.getOrDefault("server-xmx", "3g"), env, log)) {
-            run(server, n, moversPct, rounds, side);
+            run(server, n, moversPct, rounds, warmupRounds, side);
         }
     }
 
-    private static void run(ServerProcess server, int n, int moversPct, int rounds, int side) throws Exception {
+    private static void run(ServerProcess server, int n, int moversPct, int rounds, int warmupRounds, int side) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         String[] tokens = new String[n];
@@ -87,7 +90,12 @@ public final class WsBench {
         ConcurrentHistogram latencyUs = new ConcurrentHistogram(3);
         AtomicLong deliveries = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        HttpClient wsClient = HttpClient.newHttpClient();
+        // one selector per core: with Jetty's default of one, the client read on one thread and fell behind
+        ClientConnector connector = new ClientConnector();
+        connector.setSelectors(Runtime.getRuntime().availableProcessors());
+        WebSocketClient wsClient = new WebSocketClient(new org.eclipse.jetty.client.HttpClient(
+                new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector)));
+        wsClient.start();
         BenchSocket[] sockets = new BenchSocket[n];
         Semaphore inFlight = new Semaphore(256);
         List<CompletableFuture<Boolean>> opened = new ArrayList<>();
@@ -108,18 +116,26 @@ public final class WsBench {
         for (int i = 0; i < movers; i++) {
             userIds[i] = userIdOf(tokens[i]);
         }
-        for (int r = 1; r <= rounds; r++) {
+        for (int r = 1 - warmupRounds; r <= rounds; r++) {
+            if (r == 1 && warmupRounds > 0) { // the warm-up rounds' deliveries drain, then count from zero
+                TimeUnit.MILLISECONDS.sleep(DRAIN_MS);
+                sentAt.clear();
+                latencyUs.reset();
+                deliveries.set(0);
+                System.out.printf("%d warm-up rounds done (JIT); measuring%n", warmupRounds);
+            }
             long roundStart = System.nanoTime();
             for (int i = 0; i < movers; i++) {
                 long due = roundStart + TimeUnit.MILLISECONDS.toNanos(SPREAD_MS) * i / movers;
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
                 long ts = System.currentTimeMillis();
-                double lat = at[i][0] + r * 4 / 111_320.0;
+                double lat = at[i][0] + (r + warmupRounds) * 4 / 111_320.0;
                 sentAt.put(userIds[i] + "@" + ts, System.nanoTime());
                 sockets[i].move(lat, at[i][1], ts);
             }
             TimeUnit.MILLISECONDS.sleep(Math.max(0, SPREAD_MS - (System.nanoTime() - roundStart) / 1_000_000));
-            System.out.printf("round %d: %d moves sent, %d deliveries so far%n", r, movers, deliveries.get());
+            System.out.printf("round %d%s: %d moves sent, %d deliveries so far%n", r, r < 1 ? " (warm-up)" : "", movers,
+                    deliveries.get());
         }
         TimeUnit.MILLISECONDS.sleep(DRAIN_MS);
 
@@ -143,6 +159,7 @@ public final class WsBench {
                 s.close();
             }
         }
+        wsClient.stop();
     }
 
     /** The {@code sub} of an access token (its payload is base64url JSON; the bench trusts its own node). */

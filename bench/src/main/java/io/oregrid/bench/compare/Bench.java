@@ -43,11 +43,17 @@ final class Bench {
     }
 
     /**
-     * Collector settings of every server JVM the bench starts, the same as {@code ./ore bench} gives
-     * its own JVM (where embedded members run): G1 with a 10 ms pause goal. G1's default goal, 200 ms,
-     * lets young collections grow far past the seed's p99 targets (10–20 ms).
+     * Collector settings of every server JVM the bench starts: the collector {@code ./ore serve} ships
+     * (ZGC, {@link io.oregrid.bench.ServerProcess#SHIPPED_GC}), as {@code ./ore bench} gives its own JVM
+     * (where embedded members run) unless {@code BENCH_GC} names another. Row 6 measures the choice.
      */
-    static final List<String> SERVER_GC = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10");
+    static final List<String> SERVER_GC = List.of(io.oregrid.bench.ServerProcess.SHIPPED_GC);
+
+    /**
+     * G1 with a 10 ms pause goal: row 6's alternative. G1's default goal, 200 ms, lets young
+     * collections grow far past the seed's p99 targets (10–20 ms).
+     */
+    static final List<String> G1 = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10");
 
     /** Profiles this JVM (embedded member and load generator). */
     static final Profiler THIS_JVM = JfrProfile::inProcess;
@@ -74,13 +80,20 @@ final class Bench {
      *
      * @param freshServer process id of the side's server JVM when it was just started (its JIT is cold),
      *                    else null: it first runs closed-loop for {@code childWarmupS} on every CPU, so its
-     *                    compiler threads are not starved, and is then placed back on the server CPU
+     *                    compiler threads are not starved, and is then placed back on the server CPU; an
+     *                    ORE side embedded here ({@code profiler} {@link #THIS_JVM}) first runs closed-loop for
+     *                    {@link Options#embeddedWarmupS}, unprofiled, for the same reason
      * @param p99TargetMs the seed's target for this workload
      * @param maxRate     the search's cap
      */
     Measured measure(Side side, int rate, Long freshServer, double p99TargetMs, int maxRate, Profiler profiler)
             throws Exception {
         boolean late = Boolean.getBoolean("bench.profileAfterWarmup"); // for looking at one rate alone
+        if (freshServer == null && profiler == THIS_JVM) { // an embedded ORE side: its code is this JVM's JIT's to compile
+            double r = driver.warmUp(side, opt.embeddedWarmupS);
+            out.printf(Locale.ROOT, "  %-28s warm-up: %d s closed-loop, last second at %,.0f/s%n", side.label(),
+                    opt.embeddedWarmupS, r);
+        }
         JfrProfile profile = profiler == null || late || freshServer != null ? null : profiler.start(side.label());
         if (freshServer != null) {
             Cpus.pin(freshServer, Cpus.all());

@@ -38,9 +38,9 @@ final class MemoryRow {
 
     static void run(Bench b) throws Exception {
         b.out.println("row 6: memory and GC");
-        Probe g1 = probe(b, "G1", Bench.SERVER_GC, b.opt.gcSeconds, "OBJECT");
-        Probe zgc = probe(b, "ZGC", List.of("-XX:+UseZGC"), b.opt.gcSeconds, "OBJECT");
-        Probe binary = b.opt.quick ? null : probe(b, "G1-BINARY", Bench.SERVER_GC, 0, "BINARY");
+        Probe g1 = probe(b, "G1", Bench.G1, b.opt.gcSeconds, "OBJECT");
+        Probe zgc = probe(b, "ZGC", Bench.SERVER_GC, b.opt.gcSeconds, "OBJECT");
+        Probe binary = b.opt.quick ? null : probe(b, "G1-BINARY", Bench.G1, 0, "BINARY");
         int players = b.opt.memoryPlayers;
         long coins = g1.l("coins");
         double redisPlayer = Double.NaN;

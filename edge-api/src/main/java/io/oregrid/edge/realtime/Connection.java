@@ -47,7 +47,7 @@ final class Connection {
      * @return whether it was queued (false when the connection is closing or its queue overflowed)
      */
     boolean send(Outbound message) {
-        if (outbox.offer(message.json())) {
+        if (outbox.offer(message)) {
             metrics.out(message.type());
             return true;
         }

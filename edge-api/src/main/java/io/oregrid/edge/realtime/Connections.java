@@ -30,18 +30,21 @@ final class Connections {
     private final Membership membership;
     private final RealtimeMetrics metrics;
     private final ScheduledExecutorService timers;
+    private final Flusher flusher;
     private final int sendQueueMax;
     private final int errorsPerMinute;
 
     /**
+     * @param flusher         the threads that write the sockets' frames
      * @param sendQueueMax    messages that may wait per socket before it is dropped
      * @param errorsPerMinute error replies per socket per minute before it is closed
      */
-    Connections(Membership membership, RealtimeMetrics metrics, ScheduledExecutorService timers, int sendQueueMax,
-                int errorsPerMinute) {
+    Connections(Membership membership, RealtimeMetrics metrics, ScheduledExecutorService timers, Flusher flusher,
+                int sendQueueMax, int errorsPerMinute) {
         this.membership = membership;
         this.metrics = metrics;
         this.timers = timers;
+        this.flusher = flusher;
         this.sendQueueMax = sendQueueMax;
         this.errorsPerMinute = errorsPerMinute;
     }
@@ -49,7 +52,7 @@ final class Connections {
     /** Registers a new socket, waiting for its auth message. */
     Connection open(String sessionId, Session session) {
         Connection c = new Connection(sessionId, session, errorsPerMinute, metrics);
-        c.attach(new Outbox(session, sendQueueMax, () -> drop(c)));
+        c.attach(new Outbox(session, flusher, sendQueueMax, () -> drop(c)));
         bySession.put(sessionId, c);
         return c;
     }

@@ -42,14 +42,12 @@ final class Membership {
             if (c.phase() == Connection.Phase.CLOSED || version <= c.positionVersion) {
                 return List.of();
             }
-            Set<String> auto = new HashSet<>();
-            for (String cell : Neighbourhood.cells(cellToken, Neighbourhood.ROOM_RINGS)) {
-                auto.add(Channel.locationRoom(cell));
+            if (cellToken.equals(c.cellToken)) { // same cell: the same rooms, and every subscription still near
+                c.positionVersion = version;
+                return List.of();
             }
-            Set<String> near = new HashSet<>();
-            for (String cell : Neighbourhood.cells(cellToken, Neighbourhood.NEAR_RINGS)) {
-                near.add(Channel.locationRoom(cell));
-            }
+            Set<String> auto = Neighbourhood.rooms(cellToken, Neighbourhood.ROOM_RINGS);
+            Set<String> near = Neighbourhood.rooms(cellToken, Neighbourhood.NEAR_RINGS);
             List<String> dropped = new ArrayList<>();
             for (String s : c.subscriptions) {
                 if (s.startsWith(Channel.locationRoom("")) && !near.contains(s)) {
@@ -72,7 +70,7 @@ final class Membership {
                     rooms.leave(room, c);
                 }
             }
-            c.autoRooms = Set.copyOf(auto);
+            c.autoRooms = auto;
             c.cellToken = cellToken;
             c.positionVersion = version;
             return dropped;

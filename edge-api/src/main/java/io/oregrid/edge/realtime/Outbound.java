@@ -1,5 +1,7 @@
 package io.oregrid.edge.realtime;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.oregrid.edge.auth.Principal;
 import io.oregrid.edge.http.ApiException;
@@ -24,9 +26,20 @@ import java.util.Map;
  * A direct reply carries the client's correlation {@code id} when the request had one.
  *
  * @param type the message's {@code type} (the label of {@code ore_ws_messages_out_total})
- * @param json the serialised message
+ * @param utf8 the serialised message, UTF-8 JSON: encoded once, every recipient's frame shares it
+ *             (read it through {@link #payload()}; never written to)
  */
-public record Outbound(String type, String json) {
+public record Outbound(String type, byte[] utf8) {
+
+    /** @return a read-only view of {@link #utf8} of its own (position 0), for one frame's payload */
+    public ByteBuffer payload() {
+        return ByteBuffer.wrap(utf8).asReadOnlyBuffer();
+    }
+
+    /** @return the serialised message as text */
+    public String json() {
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
 
     /** @return a successful {@code auth_result} for {@code principal} */
     public static Outbound authOk(Principal principal, String id) {
@@ -102,7 +115,7 @@ public record Outbound(String type, String json) {
 
     private static Outbound of(Map<String, Object> message) {
         try {
-            return new Outbound((String) message.get("type"), Json.MAPPER.writeValueAsString(message));
+            return new Outbound((String) message.get("type"), Json.MAPPER.writeValueAsBytes(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a " + message.get("type") + " message", e);
         }

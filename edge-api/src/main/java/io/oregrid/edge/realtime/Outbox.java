@@ -2,28 +2,43 @@ package io.oregrid.edge.realtime;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A connection's bounded send queue over Jetty's asynchronous send: at most one text frame is handed
- * to Jetty at a time, the next when its write completed, so neither Jetty's queue nor ours grows
- * without limit. Offering when {@code capacity} messages already wait calls {@code onOverflow}
- * (the connection is dropped as a slow reader, SPEC close code 4008) instead of queueing.
+ * A connection's bounded send queue, written by the {@link Flusher}: at most one write is in flight
+ * at a time, and each write carries everything that queued since the last one (up to
+ * {@link #MAX_BATCH} text frames, handed to Jetty's frame flusher as batched frames and flushed
+ * together: one gathering write instead of one per frame). So neither Jetty's queue nor ours grows
+ * without limit. Offering when {@code capacity} messages already wait calls {@code onOverflow} (the
+ * connection is dropped as a slow reader, SPEC close code 4008) instead of queueing.
  *
- * <p>Thread-safe: pushes arrive on grid event threads, replies on Jetty threads. Draining uses a
- * work-in-progress counter rather than recursion, because Jetty may complete a write on the
- * sending thread.
+ * <p>Thread-safe: pushes arrive on grid event threads, replies on Jetty and continuation threads;
+ * the flush runs on a flusher thread, scheduled once however many offers arrive meanwhile (a
+ * work-in-progress counter, so a write Jetty completes on the flushing thread does not recurse).
+ * Frames of one connection keep their order.
  */
 final class Outbox {
+    /** Text frames one write carries at most. */
+    static final int MAX_BATCH = 64;
+
     private final Session session;
+    /** Jetty's core session when the API session exposes it (batching); else frames go one per write. */
+    private final CoreSession core;
+    private final Executor flusher;
     private final int capacity;
     private final Runnable onOverflow;
-    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Outbound> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger wip = new AtomicInteger();
+    private final Runnable flush = this::flush;
     private volatile boolean inFlight;
     private volatile boolean closed;
     private volatile int closeCode;
@@ -31,17 +46,20 @@ final class Outbox {
     private boolean closeSent;
 
     /**
-     * @param capacity   messages that may wait (not counting the one being written)
+     * @param flusher    where the writes run
+     * @param capacity   messages that may wait (not counting those being written)
      * @param onOverflow called, once per refused offer, when the queue is full
      */
-    Outbox(Session session, int capacity, Runnable onOverflow) {
+    Outbox(Session session, Executor flusher, int capacity, Runnable onOverflow) {
         this.session = session;
+        this.core = session instanceof WebSocketSession s ? s.getCoreSession() : null;
+        this.flusher = flusher;
         this.capacity = capacity;
         this.onOverflow = onOverflow;
     }
 
-    /** @return whether the text was queued (false when closed or full) */
-    boolean offer(String text) {
+    /** @return whether the message was queued (false when closed or full) */
+    boolean offer(Outbound message) {
         if (closed) {
             return false;
         }
@@ -50,8 +68,8 @@ final class Outbox {
             onOverflow.run();
             return false;
         }
-        queue.add(text);
-        drain();
+        queue.add(message);
+        schedule();
         return true;
     }
 
@@ -60,7 +78,7 @@ final class Outbox {
         closeCode = code;
         closeReason = reason;
         closed = true;
-        drain();
+        schedule();
     }
 
     /** Accepts nothing more and forgets what waits (the connection is dropped or gone). */
@@ -75,36 +93,70 @@ final class Outbox {
         return waiting.get();
     }
 
-    private void drain() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        do {
-            if (!inFlight) {
-                String next = queue.poll();
-                if (next != null) {
-                    waiting.decrementAndGet();
-                    inFlight = true;
-                    write(next);
-                } else if (closeReason != null && !closeSent) {
-                    closeSent = true;
-                    session.close(closeCode, closeReason, Callback.NOOP);
-                }
+    private void schedule() {
+        if (wip.getAndIncrement() == 0) {
+            try {
+                flusher.execute(flush);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                flush.run(); // the flusher has stopped (the node is stopping): write on this thread
             }
-        } while (wip.decrementAndGet() != 0);
+        }
     }
 
-    private void write(String text) {
+    private void flush() {
+        int missed = 1;
+        do {
+            if (!inFlight) {
+                writeWaiting();
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    /** Writes what waits (one batch), or the close frame once nothing waits and a close was asked for. */
+    private void writeWaiting() {
+        Outbound first = queue.poll();
+        if (first == null) {
+            if (closeReason != null && !closeSent) {
+                closeSent = true;
+                session.close(closeCode, closeReason, Callback.NOOP);
+            }
+            return;
+        }
+        inFlight = true;
+        Callback done = Callback.from(this::written, this::failed);
         try {
-            session.sendText(text, Callback.from(this::written, this::failed));
+            if (core == null) {
+                waiting.decrementAndGet();
+                session.sendText(first.json(), done);
+                return;
+            }
+            Outbound message = first;
+            int n = 1;
+            Outbound next = queue.poll();
+            while (next != null) {
+                core.sendFrame(frame(message), org.eclipse.jetty.util.Callback.NOOP, true);
+                message = next;
+                next = ++n < MAX_BATCH ? queue.poll() : null;
+            }
+            waiting.addAndGet(-n);
+            // the last frame is not batched: it flushes the batch, and its completion is the write's
+            core.sendFrame(frame(message), org.eclipse.jetty.util.Callback.from(done::succeed, done::fail), false);
         } catch (RuntimeException e) {
             failed(e);
         }
     }
 
+    /** A text frame over the message's shared UTF-8 bytes (no encoding per recipient). */
+    private static Frame frame(Outbound message) {
+        return new Frame(OpCode.TEXT).setPayload(message.payload());
+    }
+
     private void written() {
         inFlight = false;
-        drain();
+        if (!queue.isEmpty() || closeReason != null) { // an offer meanwhile found the write in flight
+            schedule();
+        }
     }
 
     /** The socket is failing; Jetty reports it through the endpoint's error and close handlers. */

@@ -38,6 +38,7 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeModule.class);
 
     private final ScheduledThreadPoolExecutor timers;
+    private final Flusher flusher;
     private final Connections connections;
     private final Handshake handshake;
     private final Dispatcher dispatcher;
@@ -69,7 +70,8 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
         Rooms rooms = new Rooms();
         Membership membership = new Membership(rooms);
         this.metrics = new RealtimeMetrics(meters);
-        this.connections = new Connections(membership, metrics, timers, config.wsSendQueueMax(),
+        this.flusher = new Flusher(config.hotPath().wsFlushThreads());
+        this.connections = new Connections(membership, metrics, timers, flusher, config.wsSendQueueMax(),
                 config.wsMaxErrorsPerMinute());
         metrics.gaugeConnections(connections::size);
         this.handshake = new Handshake(tokens, clock, connections, membership, new PlayerCells(grid), timers,
@@ -121,7 +123,10 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
         return connections.size();
     }
 
-    /** Closes every socket with 1001 (going away), stops the timers and removes the grid listeners. */
+    /**
+     * Closes every socket with 1001 (going away) — what they still had queued first — stops the timers
+     * and the flusher and removes the grid listeners.
+     */
     @Override
     public void close() {
         world.close();
@@ -129,5 +134,6 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
             connections.close(c, CloseCodes.GOING_AWAY, "server stopping");
         }
         timers.shutdownNow();
+        flusher.close();
     }
 }

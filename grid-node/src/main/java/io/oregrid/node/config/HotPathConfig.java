@@ -23,9 +23,12 @@ import java.util.Map;
  *                               (backpressure) instead of queueing work on the partition threads without end
  * @param outcomeTtlS            how long an accepted outcome stays in the {@code outcomes} map after its
  *                               journal event ({@code ORE_OUTCOME_TTL_S}, seconds, default 600)
+ * @param wsFlushThreads         threads that write WebSocket frames on an edge node ({@code ORE_WS_FLUSH_THREADS},
+ *                               default half the cores, at least 1): pushes only queue, these write each socket's
+ *                               queue in one gathering write
  */
 public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int asyncThreads, int partitionThreads,
-                            int jetSnapshotIntervalS, int maxDetached, int outcomeTtlS) {
+                            int jetSnapshotIntervalS, int maxDetached, int outcomeTtlS, int wsFlushThreads) {
 
     static HotPathConfig from(OreConfig.Reader r) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -36,7 +39,8 @@ public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int a
                 r.integer("PARTITION_THREADS", Math.max(2, cores), 1, 256),
                 r.integer("JET_SNAPSHOT_INTERVAL_S", 10, 1, 3600),
                 r.integer("MAX_DETACHED", 4096, 16, 1_000_000),
-                r.integer("OUTCOME_TTL_S", 600, 10, 86_400));
+                r.integer("OUTCOME_TTL_S", 600, 10, 86_400),
+                r.integer("WS_FLUSH_THREADS", Math.max(1, cores / 2), 1, 64));
     }
 
     Map<String, String> asMap() {
@@ -48,6 +52,7 @@ public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int a
         m.put("JET_SNAPSHOT_INTERVAL_S", "" + jetSnapshotIntervalS);
         m.put("MAX_DETACHED", "" + maxDetached);
         m.put("OUTCOME_TTL_S", "" + outcomeTtlS);
+        m.put("WS_FLUSH_THREADS", "" + wsFlushThreads);
         return m;
     }
 }
