@@ -28,6 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Outbox {
     /** Text frames one write carries at most. */
     static final int MAX_BATCH = 64;
+    /**
+     * A full queue drops the socket only while its write is in flight (the client is not reading); a
+     * queue that is full because the flusher has not reached it yet (a burst of replies) may grow to
+     * this many times the capacity first.
+     */
+    static final int BEHIND_FACTOR = 4;
 
     private final Session session;
     /** Jetty's core session when the API session exposes it (batching); else frames go one per write. */
@@ -63,7 +69,8 @@ final class Outbox {
         if (closed) {
             return false;
         }
-        if (waiting.incrementAndGet() > capacity) {
+        int w = waiting.incrementAndGet();
+        if (w > capacity && (inFlight || w > BEHIND_FACTOR * capacity)) {
             waiting.decrementAndGet();
             onOverflow.run();
             return false;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verifies nearby players and location history over HTTP (SPEC "Location"). */
@@ -65,6 +66,9 @@ class LocationApiTest {
         moveNorth(at30, -30);
         Player at400 = register();
         moveNorth(at400, 400);
+        // presence follows an accepted fix within ORE_TAIL_FLUSH_MS (the coalesced tail)
+        assertTrueEventually(() -> assertThat(http.get("/api/v1/location/nearby?radius=1000", me.token()).body()
+                .get("players")).hasSize(3));
 
         JsonNode players = http.get("/api/v1/location/nearby", me.token()).body().get("players");
         List<String> ids = new ArrayList<>();
@@ -97,6 +101,9 @@ class LocationApiTest {
             times.add(fixture.now.get());
             moveNorth(me, i * 10);
         }
+        // history follows an accepted fix within ORE_TAIL_FLUSH_MS (the coalesced tail)
+        assertTrueEventually(() -> assertThat(http.get("/api/v1/location/history", me.token()).body().get("fixes"))
+                .hasSize(5));
         JsonNode all = http.get("/api/v1/location/history", me.token()).body().get("fixes");
         assertThat(all).hasSize(5);
         assertThat(all.get(0).get("timestamp").asLong()).isEqualTo(times.get(4));

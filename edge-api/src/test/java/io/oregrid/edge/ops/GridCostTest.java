@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pins the cost rules of ARCHITECTURE.md with the {@link GridGateway}'s counts, over real HTTP on a
  * started node: a location update's answer waits for exactly one grid operation and parks no thread
- * on the grid; its tail (history, presence, outcome, fan-out) is detached; a collect waits for at most
- * three. The node's background work is switched off so the counts are the request's alone.
+ * on the grid; its tail (history, presence, fan-out) is coalesced with other requests' into one
+ * detached call per map and one publish per flush; a collect waits for at most three. The node's
+ * background work is switched off and the tail's flush interval set to a minute, so the counts are
+ * the requests' alone and the test flushes by hand.
  */
 class GridCostTest {
     private static final double LAT = -10.9393, LNG = -37.0627;
@@ -30,7 +34,7 @@ class GridCostTest {
     @BeforeEach
     void start() {
         fixture = new EdgeFixture(Map.of("RATE_LIMIT_PER_MINUTE", "100000", "LOCATION_MAX_UPDATES_PER_MINUTE", "100000",
-                "AUTH_RATE_LIMIT_PER_MINUTE", "100000", "SWEEP_INTERVAL_S", "3600", "COLLECT_RANGE_M", "1000"));
+                "AUTH_RATE_LIMIT_PER_MINUTE", "100000", "SWEEP_INTERVAL_S", "3600", "COLLECT_RANGE_M", "1000", "TAIL_FLUSH_MS", "60000"));
         server = fixture.start();
         http = new Http(server.baseUrl());
     }
@@ -50,10 +54,13 @@ class GridCostTest {
         return http.post("/api/v1/location/update", Http.obj("lat", lat, "lng", LNG, "accuracy", 5, "timestamp", at), token);
     }
 
-    /** @return the gateway's counts once the detached tail of the last request has been submitted */
+    /** @return the gateway's counts once the tail has been flushed and its detached calls submitted */
     private GridGateway.Counts settled(GridGateway.Counts before, long detachedAtLeast) {
         GridGateway grid = server.game().grid();
-        assertTrueEventually(() -> assertThat(grid.counts().since(before).detached()).isGreaterThanOrEqualTo(detachedAtLeast));
+        assertTrueEventually(() -> {
+            server.game().flush(); // what the answered requests' continuations queued so far
+            assertThat(grid.counts().since(before).detached()).isGreaterThanOrEqualTo(detachedAtLeast);
+        });
         return grid.counts().since(before);
     }
 
@@ -62,23 +69,44 @@ class GridCostTest {
         String token = register();
         GridGateway grid = server.game().grid();
         assertThat(move(token, LAT, fixture.now.get()).status()).isEqualTo(200); // first fix: token cache, presence
+        server.game().flush();
         fixture.advance(java.time.Duration.ofSeconds(1));
 
         GridGateway.Counts before = grid.counts();
         Http.Response r = move(token, LAT + 1e-6, fixture.now.get()); // 0.1 m: presence not due
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(grid.counts().since(before)).as("answered: one awaited operation, nothing parked, the tail queued")
+                .isEqualTo(new GridGateway.Counts(0, 1, 0));
         GridGateway.Counts cost = settled(before, 2);
-        assertThat(cost.blocking()).as("threads parked on the grid").isZero();
-        assertThat(cost.awaited()).as("operations the answer waited for").isEqualTo(1);
-        assertThat(cost.detached()).as("history, fan-out publish (the outcome is the motion write's journal event)")
+        assertThat(cost.detached()).as("history batch, fan-out publish (the outcome is the motion write's journal event)")
                 .isEqualTo(2);
 
         fixture.advance(java.time.Duration.ofSeconds(60));
         before = grid.counts();
         assertThat(move(token, LAT + 0.01, fixture.now.get()).status()).isEqualTo(200); // 1.1 km at 67 km/h: a new cell
-        cost = settled(before, 4);
+        cost = settled(before, 3);
         assertThat(cost.onRequestPath()).isEqualTo(1);
-        assertThat(cost.detached()).as("leave, enter, history, publish").isEqualTo(4);
+        assertThat(cost.detached()).as("history batch, presence batch (leave and enter), publish").isEqualTo(3);
+    }
+
+    @Test
+    void theTailOfManyUpdatesIsOneCallPerMapAndOnePublish() {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tokens.add(register());
+        }
+        GridGateway grid = server.game().grid();
+        GridGateway.Counts before = grid.counts();
+        for (int i = 0; i < tokens.size(); i++) { // first fixes, in two cells: each one's presence is due
+            assertThat(move(tokens.get(i), LAT + (i % 2) * 0.01, fixture.now.get()).status()).isEqualTo(200);
+        }
+        GridGateway.Counts cost = settled(before, 3);
+        assertThat(cost.onRequestPath()).as("one per request").isEqualTo(12);
+        assertThat(cost.detached()).as("history batch, presence batch, publish: for all twelve").isEqualTo(3);
+        for (String token : tokens) {
+            assertTrueEventually(() -> assertThat(http.get("/api/v1/location/history?limit=5", token).body().get("fixes"))
+                    .as("history written").hasSize(1));
+        }
     }
 
     @Test
@@ -106,6 +134,7 @@ class GridCostTest {
         String token = register();
         GridGateway grid = server.game().grid();
         assertThat(move(token, LAT, fixture.now.get()).status()).isEqualTo(200);
+        server.game().flush(); // the move's tail is not the collect's
         JsonNode coin = http.get("/api/v1/game/coins/nearby?radius=500", token).body().get("coins").get(0);
 
         GridGateway.Counts before = grid.counts();

@@ -56,6 +56,16 @@ public final class CellSerializers {
                             w.writeString("playerId", p.playerId());
                             w.writeInt64("timestampMs", p.timestampMs());
                         }),
+                RecordSerializer.of(PresenceBatchProcessor.class,
+                        r -> new PresenceBatchProcessor(r.readArrayOfString("enterCells"),
+                                r.readArrayOfCompact("enters", EnterCellProcessor.class), r.readArrayOfString("leaveCells"),
+                                r.readArrayOfCompact("leaves", LeaveCellProcessor.class)),
+                        (w, p) -> {
+                            w.writeArrayOfString("enterCells", p.enterCells());
+                            w.writeArrayOfCompact("enters", p.enters());
+                            w.writeArrayOfString("leaveCells", p.leaveCells());
+                            w.writeArrayOfCompact("leaves", p.leaves());
+                        }),
                 RecordSerializer.of(PresenceChange.class,
                         r -> new PresenceChange(r.readBoolean("placed"), r.readArrayOfString("dropped")),
                         (w, c) -> {

@@ -146,6 +146,14 @@ public final class MotionSerializers {
                         (w, p) -> {
                             w.writeCompact("fix", p.fix());
                             w.writeInt32("max", p.max());
+                        }),
+                RecordSerializer.of(AppendHistoryBatchProcessor.class,
+                        r -> new AppendHistoryBatchProcessor(r.readArrayOfString("players"),
+                                r.readArrayOfCompact("fixes", HistoryFix.class), r.readInt32("max")),
+                        (w, p) -> {
+                            w.writeArrayOfString("players", p.players());
+                            w.writeArrayOfCompact("fixes", p.fixes());
+                            w.writeInt32("max", p.max());
                         }));
     }
 }

@@ -6,7 +6,7 @@ import io.oregrid.grid.support.RecordSerializer;
 
 import java.util.List;
 
-/** The explicit Compact serializer of {@link WorldDelta} (published on every accepted fix); the kind travels as an int. */
+/** The explicit Compact serializers of {@link WorldDelta} and of {@link WorldDeltas}, the topic's message; the kind travels as an int. */
 public final class WorldSerializers {
     private static final WorldDelta.Kind[] KINDS = WorldDelta.Kind.values();
 
@@ -29,6 +29,8 @@ public final class WorldSerializers {
                     w.writeString("coinId", d.coinId());
                     w.writeString("collectedBy", d.collectedBy());
                     w.writeArrayOfCompact("appeared", d.appeared());
-                }));
+                }),
+                RecordSerializer.of(WorldDeltas.class, r -> new WorldDeltas(r.readArrayOfCompact("deltas", WorldDelta.class)),
+                        (w, b) -> w.writeArrayOfCompact("deltas", b.deltas())));
     }
 }

@@ -14,9 +14,13 @@ import io.oregrid.grid.cell.CoinField;
 import io.oregrid.grid.cell.CoinSpawnRules;
 import io.oregrid.grid.cell.EnterCellProcessor;
 import io.oregrid.grid.cell.Presence;
+import io.oregrid.grid.cell.LeaveCellProcessor;
+import io.oregrid.grid.cell.PresenceBatchProcessor;
 import io.oregrid.grid.cell.PresenceChange;
 import io.oregrid.grid.motion.AntiCheatRules;
+import io.oregrid.grid.motion.AppendHistoryBatchProcessor;
 import io.oregrid.grid.motion.Fix;
+import io.oregrid.grid.motion.HistoryFix;
 import io.oregrid.grid.motion.MotionLimits;
 import io.oregrid.grid.motion.MotionResult;
 import io.oregrid.grid.motion.PlayerMotion;
@@ -28,6 +32,8 @@ import io.oregrid.grid.outcome.RecordOutcomeProcessor;
 import io.oregrid.grid.player.CollectRecord;
 import io.oregrid.grid.player.CreditResult;
 import io.oregrid.grid.player.PlayerState;
+import io.oregrid.grid.world.WorldDelta;
+import io.oregrid.grid.world.WorldDeltas;
 import org.junit.jupiter.api.Test;
 
 import java.util.AbstractMap;
@@ -72,7 +78,14 @@ class HotPathSerializationTest {
                 new PlayerState("p1", 10, 1, new CollectRecord[]{record}),
                 new CreditResult(CreditResult.Outcome.KEY_REUSED, null),
                 new RecordOutcomeProcessor(new GridOutcome(GridOutcome.fixId("p1", 1), OutcomeType.FIX, "p1",
-                        "0d94b2c4", 1, 2, 0, NOW)));
+                        "0d94b2c4", 1, 2, 0, NOW)),
+                new PresenceBatchProcessor(new String[]{"0d94b2c4"}, new EnterCellProcessor[]{
+                        new EnterCellProcessor("p1", "alice", 1, 2, NOW, NOW, 300_000)}, new String[]{"0d94b2c5"},
+                        new LeaveCellProcessor[]{new LeaveCellProcessor("p1", NOW)}),
+                new AppendHistoryBatchProcessor(new String[]{"p1", "p2"}, new HistoryFix[]{
+                        new HistoryFix(1, 2, 5, NOW, "0d94b2c4"), new HistoryFix(3, 4, 5, NOW, "0d94b2c5")}, 500),
+                new WorldDeltas(new WorldDelta[]{WorldDelta.left("0d94b2c4", new String[]{"p2"}),
+                        WorldDelta.moved("0d94b2c4", null, new Presence("p1", "alice", 1, 2, NOW), 3)}));
         for (Object v : values) {
             Data data = ss.toData(v);
             assertThat(data.isCompact()).as(v.getClass().getSimpleName() + " travels as Compact").isTrue();

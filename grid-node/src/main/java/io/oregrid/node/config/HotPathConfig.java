@@ -23,12 +23,17 @@ import java.util.Map;
  *                               (backpressure) instead of queueing work on the partition threads without end
  * @param outcomeTtlS            how long an accepted outcome stays in the {@code outcomes} map after its
  *                               journal event ({@code ORE_OUTCOME_TTL_S}, seconds, default 600)
+ * @param tailFlushMs            how often a node flushes the coalesced tail of accepted fixes and its world deltas
+ *                               ({@code ORE_TAIL_FLUSH_MS}, ms, default 20): history appends, presence changes and
+ *                               deltas go out as one multi-key operation per map and one topic message per flush;
+ *                               realtime pushes and nearby positions lag by at most this (tens of ms in production;
+ *                               up to a minute accepted, for tests that flush by hand)
  * @param wsFlushThreads         threads that write WebSocket frames on an edge node ({@code ORE_WS_FLUSH_THREADS},
  *                               default half the cores, at least 1): pushes only queue, these write each socket's
  *                               queue in one gathering write
  */
 public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int asyncThreads, int partitionThreads,
-                            int jetSnapshotIntervalS, int maxDetached, int outcomeTtlS, int wsFlushThreads) {
+                            int jetSnapshotIntervalS, int maxDetached, int outcomeTtlS, int tailFlushMs, int wsFlushThreads) {
 
     static HotPathConfig from(OreConfig.Reader r) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -40,6 +45,7 @@ public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int a
                 r.integer("JET_SNAPSHOT_INTERVAL_S", 10, 1, 3600),
                 r.integer("MAX_DETACHED", 4096, 16, 1_000_000),
                 r.integer("OUTCOME_TTL_S", 600, 10, 86_400),
+                r.integer("TAIL_FLUSH_MS", 20, 1, 60_000),
                 r.integer("WS_FLUSH_THREADS", Math.max(1, cores / 2), 1, 64));
     }
 
@@ -52,6 +58,7 @@ public record HotPathConfig(double presenceRefreshM, int presenceRefreshS, int a
         m.put("JET_SNAPSHOT_INTERVAL_S", "" + jetSnapshotIntervalS);
         m.put("MAX_DETACHED", "" + maxDetached);
         m.put("OUTCOME_TTL_S", "" + outcomeTtlS);
+        m.put("TAIL_FLUSH_MS", "" + tailFlushMs);
         m.put("WS_FLUSH_THREADS", "" + wsFlushThreads);
         return m;
     }

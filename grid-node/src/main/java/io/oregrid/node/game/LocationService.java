@@ -5,7 +5,6 @@ import io.oregrid.grid.cell.CellPresence;
 import io.oregrid.grid.cell.EnterCellProcessor;
 import io.oregrid.grid.cell.LeaveCellProcessor;
 import io.oregrid.grid.cell.Presence;
-import io.oregrid.grid.motion.AppendHistoryProcessor;
 import io.oregrid.grid.motion.Fix;
 import io.oregrid.grid.motion.HistoryFix;
 import io.oregrid.grid.motion.LocationHistory;
@@ -33,26 +32,28 @@ import java.util.concurrent.CompletionStage;
  * Location updates (SPEC "Location"; ARCHITECTURE "Cost rules"): the request waits for exactly one
  * partition operation, {@link UpdateMotionProcessor} on the player's motion entry, which takes the
  * per-user and per-player limits, judges the fix and records it. Everything the accepted fix causes
- * follows without the request waiting, as idempotent detached operations and publishes:
+ * follows without the request waiting, coalesced with the other requests' by this node and flushed
+ * every {@code ORE_TAIL_FLUSH_MS} as idempotent multi-key operations and one topic message
+ * ({@link LocationTail}, {@link WorldFeed}):
  * <ul>
  *   <li>the player's bounded history (same partition as the player);</li>
  *   <li>the player's presence in the cell it left and the cell it entered — only when the processor says
  *       the presence is due (a new cell, or 10 m / 30 s since it was last written);</li>
  *   <li>the move as a delta for every edge node's rooms ({@link WorldFeed}).</li>
  * </ul>
- * If a member fails between the two steps the fix stays accepted and the tail catches up with the
- * player's next fix, or with the client's retry of the same fix (a REPLAY re-sends it); presence is
+ * If a node fails before its flush the fix stays accepted and the tail catches up with the player's
+ * next fix, or with the client's retry of the same fix (a REPLAY re-sends it); presence is
  * rebuildable, the motion entry is not.
  */
 public final class LocationService {
     private final GridMap<String, PlayerMotion> motion;
     private final GridMap<String, CellPresence> presence;
     private final GridMap<String, LocationHistory> history;
+    private final LocationTail tail;
     private final WorldFeed feed;
     private final GameRules rules;
     private final MotionLimits limits;
     private final GameClock clock;
-    private final int historyPerPlayer;
 
     /**
      * @param grid             the gateway every call goes through
@@ -60,18 +61,18 @@ public final class LocationService {
      * @param rules            game rules
      * @param limits           the per-player location limit and the presence refresh (the per-user figure is per call)
      * @param clock            the node clock
-     * @param historyPerPlayer accepted fixes kept per player in the grid
+     * @param tail             where the accepted fixes' history and presence writes are coalesced
      */
-    public LocationService(GridGateway grid, WorldFeed feed, GameRules rules, MotionLimits limits, GameClock clock,
-                           int historyPerPlayer) {
+    LocationService(GridGateway grid, WorldFeed feed, GameRules rules, MotionLimits limits, GameClock clock,
+                    LocationTail tail) {
         this.motion = grid.map(GridMaps.PLAYER_MOTION);
         this.presence = grid.map(GridMaps.CELL_PRESENCE);
         this.history = grid.map(GridMaps.LOCATION_HISTORY);
+        this.tail = tail;
         this.feed = feed;
         this.rules = rules;
         this.limits = limits;
         this.clock = clock;
-        this.historyPerPlayer = historyPerPlayer;
     }
 
     /**
@@ -96,18 +97,20 @@ public final class LocationService {
         });
     }
 
-    /** The accepted fix's tail: nothing here is waited for, and every step is idempotent. */
+    /** The accepted fix's tail: queued for the node's next flush (nothing here is waited for; every step idempotent). */
     private void follow(String playerId, String username, Fix fix, long now, MotionResult result) {
         String cell = result.cellToken();
+        EnterCellProcessor enter = null;
+        LeaveCellProcessor leave = null;
         if (result.presenceDue()) {
+            enter = new EnterCellProcessor(playerId, username, fix.lat(), fix.lng(), fix.timestampMs(), now,
+                    rules.nearbyStaleMs());
             if (result.changedCell()) {
-                presence.detach(result.previousCell(), new LeaveCellProcessor(playerId, fix.timestampMs()));
+                leave = new LeaveCellProcessor(playerId, fix.timestampMs());
             }
-            presence.detach(cell, new EnterCellProcessor(playerId, username, fix.lat(), fix.lng(), fix.timestampMs(), now,
-                    rules.nearbyStaleMs())).thenAccept(change -> feed.left(cell, change.dropped()));
         }
-        history.detach(playerId, new AppendHistoryProcessor(new HistoryFix(fix.lat(), fix.lng(), fix.accuracyM(),
-                fix.timestampMs(), cell), historyPerPlayer));
+        tail.add(new LocationTail.Accepted(playerId, new HistoryFix(fix.lat(), fix.lng(), fix.accuracyM(),
+                fix.timestampMs(), cell), enter, leave == null ? null : result.previousCell(), leave));
         // the accepted fix's outcome event is the motion entry's own journal event (FixOutcomes): no operation here
         if (result.outcome() == MotionResult.Outcome.ACCEPTED) {
             feed.moved(cell, result.changedCell() ? result.previousCell() : null,

@@ -61,6 +61,25 @@ public final class GridMap<K, V> {
         return stage;
     }
 
+    /**
+     * Submits {@code processor} to every key of {@code keys} in one multi-key call (one operation per
+     * member, run on each key's partition; {@code IMap.submitToKeys}) and nobody waits (detached, one
+     * permit): for the coalesced tail of many requests. Failures as {@link #detach}.
+     *
+     * @return a stage of each key's result
+     */
+    public <R> CompletionStage<Map<K, R>> detachAll(Set<K> keys, EntryProcessor<K, V, R> processor) {
+        gateway.detachPermit();
+        CompletionStage<Map<K, R>> stage = gateway.hop(gateway.detached(map.submitToKeys(keys, processor)));
+        stage.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("detached {} on {} ({} keys) failed ({}); a later operation or the sweep repairs it",
+                        processor.getClass().getSimpleName(), map.getName(), keys.size(), failure.toString());
+            }
+        });
+        return stage;
+    }
+
     /** @return the value of {@code key}, or null (blocking) */
     public V get(K key) {
         gateway.countBlocking();

@@ -8,6 +8,7 @@ import com.hazelcast.topic.ReliableMessageListener;
 import io.oregrid.grid.GridMaps;
 import io.oregrid.grid.chat.ChatMessage;
 import io.oregrid.grid.world.WorldDelta;
+import io.oregrid.grid.world.WorldDeltas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,7 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>{@link GridMaps#WORLD_TOPIC}: the {@link WorldDelta}s that {@link WorldFeed} publishes — moves,
- *       stale players, claims — small deltas, never whole cells;</li>
+ *       stale players, claims — small deltas, never whole cells, a flush's worth per message;</li>
  *   <li>{@link GridMaps#CHAT_TOPIC}: a reliable topic listener, loss tolerant, from the newest message on.</li>
  * </ul>
  *
@@ -33,7 +34,7 @@ public final class WorldEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorldEvents.class);
 
     private final HazelcastInstance hz;
-    private final ITopic<WorldDelta> world;
+    private final ITopic<WorldDeltas> world;
     private final ITopic<ChatMessage> chat;
     private final UUID worldRegistration;
     private final UUID chatRegistration;
@@ -60,10 +61,15 @@ public final class WorldEvents implements AutoCloseable {
         }
     }
 
-    private record DeltaListener(WorldListener listener) implements MessageListener<WorldDelta> {
+    private record DeltaListener(WorldListener listener) implements MessageListener<WorldDeltas> {
         @Override
-        public void onMessage(Message<WorldDelta> message) {
-            WorldDelta delta = message.getMessageObject();
+        public void onMessage(Message<WorldDeltas> message) {
+            for (WorldDelta delta : message.getMessageObject().deltas()) {
+                deliver(delta);
+            }
+        }
+
+        private void deliver(WorldDelta delta) {
             if (delta.kind() == WorldDelta.Kind.MOVED) {
                 String player = delta.presence().playerId();
                 if (listener.watchesPlayer(player)) {

@@ -1,0 +1,85 @@
+package io.oregrid.node.grid;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link Coalescer}: every item added from many threads reaches the sink exactly once, in each adder's order. */
+class CoalescerTest {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void concurrentAddsArriveOnceInOrderInBoundedBatches() throws Exception {
+        int threads = 8, perThread = 20_000, maxBatch = 500;
+        List<long[]> seen = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger largest = new AtomicInteger();
+        AtomicInteger concurrentSinks = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        Coalescer<long[]> c = new Coalescer<>("test", 2, maxBatch, batch -> {
+            if (concurrentSinks.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            largest.accumulateAndGet(batch.size(), Math::max);
+            seen.addAll(batch);
+            concurrentSinks.decrementAndGet();
+        }, timer);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> adders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long id = t;
+            Thread th = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (long i = 0; i < perThread; i++) {
+                    c.add(new long[]{id, i});
+                    if (i % 1000 == 0) {
+                        c.flush(); // flushes from adders race the timer's
+                    }
+                }
+            });
+            th.start();
+            adders.add(th);
+        }
+        go.countDown();
+        for (Thread th : adders) {
+            th.join();
+        }
+        c.close();
+
+        assertThat(seen).hasSize(threads * perThread);
+        long[] next = new long[threads];
+        for (long[] item : seen) {
+            assertThat(item[1]).as("thread %d's items in order, none twice or lost", item[0]).isEqualTo(next[(int) item[0]]);
+            next[(int) item[0]]++;
+        }
+        assertThat(largest.get()).isLessThanOrEqualTo(maxBatch);
+        assertThat(overlaps.get()).as("the sink never runs twice at once").isZero();
+    }
+
+    @Test
+    void anItemWaitsAtMostAboutTheInterval() throws Exception {
+        CountDownLatch got = new CountDownLatch(1);
+        Coalescer<String> c = new Coalescer<>("test", 20, 1000, batch -> got.countDown(), timer);
+        c.add("x");
+        assertThat(got.await(2, TimeUnit.SECONDS)).as("flushed by the timer").isTrue();
+        c.close();
+    }
+}
