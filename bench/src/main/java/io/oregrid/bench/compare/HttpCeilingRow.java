@@ -44,7 +44,7 @@ final class HttpCeilingRow {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOCATION = "HTTP POST /api/v1/location/update (wrk) vs bare Javalin";
     private static final String COLLECT = "HTTP GET coins/nearby + POST coins/{id}/collect (wrk) vs bare Javalin";
-    private static final String SERVER_JVM = "-Xmx2g, G1 10 ms pause goal";
+    private static final String SERVER_JVM = "-Xmx2g, " + String.join(" ", Bench.SERVER_GC);
 
     private HttpCeilingRow() {
     }

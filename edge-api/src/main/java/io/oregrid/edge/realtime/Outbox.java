@@ -29,11 +29,14 @@ final class Outbox {
     /** Text frames one write carries at most. */
     static final int MAX_BATCH = 64;
     /**
-     * A full queue drops the socket only while its write is in flight (the client is not reading); a
-     * queue that is full because the flusher has not reached it yet (a burst of replies) may grow to
-     * this many times the capacity first.
+     * A full queue drops the socket when its write has been in flight for {@link #STUCK_WRITE_NANOS}
+     * (the client is not reading); a queue that is full for another reason — the flusher has not reached
+     * it yet, or a write of a burst of replies is still completing — may grow to this many times the
+     * capacity first.
      */
     static final int BEHIND_FACTOR = 4;
+    /** A write pending this long means the reader is not keeping up, ns (250 ms). */
+    static final long STUCK_WRITE_NANOS = 250_000_000L;
 
     private final Session session;
     /** Jetty's core session when the API session exposes it (batching); else frames go one per write. */
@@ -46,6 +49,7 @@ final class Outbox {
     private final AtomicInteger wip = new AtomicInteger();
     private final Runnable flush = this::flush;
     private volatile boolean inFlight;
+    private volatile long inFlightSince;
     private volatile boolean closed;
     private volatile int closeCode;
     private volatile String closeReason;
@@ -70,7 +74,7 @@ final class Outbox {
             return false;
         }
         int w = waiting.incrementAndGet();
-        if (w > capacity && (inFlight || w > BEHIND_FACTOR * capacity)) {
+        if (w > capacity && (stuck() || w > BEHIND_FACTOR * capacity)) {
             waiting.decrementAndGet();
             onOverflow.run();
             return false;
@@ -98,6 +102,11 @@ final class Outbox {
     /** @return messages waiting to be written */
     int waiting() {
         return waiting.get();
+    }
+
+    /** @return whether a write has been pending for {@link #STUCK_WRITE_NANOS} */
+    private boolean stuck() {
+        return inFlight && System.nanoTime() - inFlightSince > STUCK_WRITE_NANOS;
     }
 
     private void schedule() {
@@ -130,6 +139,7 @@ final class Outbox {
             }
             return;
         }
+        inFlightSince = System.nanoTime();
         inFlight = true;
         Callback done = Callback.from(this::written, this::failed);
         try {

@@ -10,8 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.hazelcast.test.HazelcastTestSupport.assertTrueEventually;
@@ -64,11 +67,27 @@ class GridCostTest {
         return grid.counts().since(before);
     }
 
+    /** @return the access token's {@code sub} claim: the player id */
+    private static String subjectOf(String token) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getSubject();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @return how many distinct partitions {@code keys} fall in */
+    private long partitions(Collection<String> keys) {
+        return keys.stream().map(k -> server.game().grid().hazelcast().getPartitionService().getPartition(k)
+                .getPartitionId()).distinct().count();
+    }
+
     @Test
     void aLocationUpdateWaitsForOneGridOperationAndBlocksNone() {
         String token = register();
         GridGateway grid = server.game().grid();
-        assertThat(move(token, LAT, fixture.now.get()).status()).isEqualTo(200); // first fix: token cache, presence
+        Http.Response first = move(token, LAT, fixture.now.get()); // first fix: token cache, presence
+        assertThat(first.status()).isEqualTo(200);
         server.game().flush();
         fixture.advance(java.time.Duration.ofSeconds(1));
 
@@ -78,35 +97,54 @@ class GridCostTest {
         assertThat(grid.counts().since(before)).as("answered: one awaited operation, nothing parked, the tail queued")
                 .isEqualTo(new GridGateway.Counts(0, 1, 0));
         GridGateway.Counts cost = settled(before, 2);
-        assertThat(cost.detached()).as("history batch, fan-out publish (the outcome is the motion write's journal event)")
+        assertThat(cost.detached()).as("history, fan-out publish (the outcome is the motion write's journal event)")
                 .isEqualTo(2);
 
         fixture.advance(java.time.Duration.ofSeconds(60));
         before = grid.counts();
-        assertThat(move(token, LAT + 0.01, fixture.now.get()).status()).isEqualTo(200); // 1.1 km at 67 km/h: a new cell
-        cost = settled(before, 3);
+        Http.Response away = move(token, LAT + 0.01, fixture.now.get()); // 1.1 km at 67 km/h: a new cell
+        assertThat(away.status()).isEqualTo(200);
+        long cells = partitions(List.of(first.body().get("cell_id").asText(), away.body().get("cell_id").asText()));
+        cost = settled(before, 2 + cells);
         assertThat(cost.onRequestPath()).isEqualTo(1);
-        assertThat(cost.detached()).as("history batch, presence batch (leave and enter), publish").isEqualTo(3);
+        assertThat(cost.detached()).as("history, presence (leave and enter: one call per cells' partition), publish")
+                .isEqualTo(2 + cells);
     }
 
     @Test
-    void theTailOfManyUpdatesIsOneCallPerMapAndOnePublish() {
+    void theTailOfManyUpdatesIsOneCallPerPartitionAndOnePublish() {
+        String token = register();
+        GridGateway grid = server.game().grid();
+        GridGateway.Counts before = grid.counts();
+        for (int i = 0; i < 12; i++) { // 12 fixes 1 s and 1.1 m apart: one cell, presence due only for the first
+            fixture.advance(java.time.Duration.ofSeconds(1));
+            assertThat(move(token, LAT + i * 1e-5, fixture.now.get()).status()).isEqualTo(200);
+        }
+        GridGateway.Counts cost = settled(before, 3);
+        assertThat(cost.onRequestPath()).as("one per request").isEqualTo(12);
+        assertThat(cost.detached()).as("one history call, one presence call, one publish: for all twelve").isEqualTo(3);
+        assertTrueEventually(() -> assertThat(http.get("/api/v1/location/history?limit=20", token).body().get("fixes"))
+                .as("every fix in the history").hasSize(12));
+
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             tokens.add(register());
         }
-        GridGateway grid = server.game().grid();
-        GridGateway.Counts before = grid.counts();
-        for (int i = 0; i < tokens.size(); i++) { // first fixes, in two cells: each one's presence is due
-            assertThat(move(tokens.get(i), LAT + (i % 2) * 0.01, fixture.now.get()).status()).isEqualTo(200);
+        List<String> players = new ArrayList<>();
+        Set<String> cells = new HashSet<>();
+        before = grid.counts();
+        for (int i = 0; i < tokens.size(); i++) { // first fixes of twelve players in two cells
+            Http.Response r = move(tokens.get(i), LAT + (i % 2) * 0.01, fixture.now.get());
+            assertThat(r.status()).isEqualTo(200);
+            cells.add(r.body().get("cell_id").asText());
         }
-        GridGateway.Counts cost = settled(before, 3);
-        assertThat(cost.onRequestPath()).as("one per request").isEqualTo(12);
-        assertThat(cost.detached()).as("history batch, presence batch, publish: for all twelve").isEqualTo(3);
-        for (String token : tokens) {
-            assertTrueEventually(() -> assertThat(http.get("/api/v1/location/history?limit=5", token).body().get("fixes"))
-                    .as("history written").hasSize(1));
+        for (String t : tokens) {
+            players.add(subjectOf(t));
         }
+        long expected = partitions(players) + partitions(cells) + 1;
+        cost = settled(before, expected);
+        assertThat(cost.detached()).as("one history call per players' partition, one presence call per cells' partition,"
+                + " one publish").isEqualTo(expected);
     }
 
     @Test

@@ -15,8 +15,7 @@ import io.oregrid.node.grid.GridMap;
 import io.oregrid.node.realtime.WorldFeed;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +24,12 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The grid writes that follow accepted fixes, coalesced per node (ARCHITECTURE "Cost rules"): each
- * flush ({@code ORE_TAIL_FLUSH_MS}) sends every queued history append as one
- * {@link AppendHistoryBatchProcessor} over the players' keys and every due presence change as one
- * {@link PresenceBatchProcessor} over the cells' keys — two multi-key operations per flush however many
- * fixes it carries, instead of two or three operations per fix. Players dropped from a cell as stale
- * go to the {@link WorldFeed}.
+ * flush ({@code ORE_TAIL_FLUSH_MS}) sends the queued history appends as one
+ * {@link AppendHistoryBatchProcessor} per partition of the players' keys and the due presence changes
+ * as one {@link PresenceBatchProcessor} per partition of the cells' keys — at most one call per
+ * partition and map per flush however many fixes it carries (271 partitions: at 30k fixes/s and 20 ms,
+ * about 2.5 fixes a call), instead of two or three operations per fix. Players dropped from a cell as
+ * stale go to the {@link WorldFeed}.
  *
  * <p>What a node had queued when it dies is lost: at most one interval of history (the motion entry,
  * the truth of the last position, is written before the request is answered) and presence, which the
@@ -63,7 +63,7 @@ public final class LocationTail implements AutoCloseable {
         this.histories = grid.map(GridMaps.LOCATION_HISTORY);
         this.feed = feed;
         this.historyPerPlayer = historyPerPlayer;
-        this.pending = new Coalescer<>("location tail", flushMs, MAX_BATCH, this::flush, timer);
+        this.pending = new Coalescer<>("location tail", flushMs, MAX_BATCH, 4 * MAX_BATCH, this::flush, timer);
     }
 
     /** Queues one accepted fix's follow-ups for the next flush. */
@@ -72,53 +72,69 @@ public final class LocationTail implements AutoCloseable {
     }
 
     private void flush(List<Accepted> batch) {
-        List<Accepted> byPlayer = new ArrayList<>(batch);
-        byPlayer.sort(Comparator.comparing(Accepted::playerId));
-        String[] players = new String[byPlayer.size()];
-        HistoryFix[] fixes = new HistoryFix[byPlayer.size()];
-        for (int i = 0; i < players.length; i++) {
-            players[i] = byPlayer.get(i).playerId();
-            fixes[i] = byPlayer.get(i).history();
-        }
-        histories.detachAll(new HashSet<>(Arrays.asList(players)),
-                new AppendHistoryBatchProcessor(players, fixes, historyPerPlayer));
-
-        List<Accepted> enters = new ArrayList<>();
-        List<Accepted> leaves = new ArrayList<>();
+        Map<String, List<HistoryFix>> fixes = new HashMap<>();
+        Map<String, List<EnterCellProcessor>> enters = new HashMap<>();
+        Map<String, List<LeaveCellProcessor>> leaves = new HashMap<>();
         for (Accepted a : batch) {
+            fixes.computeIfAbsent(a.playerId(), p -> new ArrayList<>()).add(a.history());
             if (a.enter() != null) {
-                enters.add(a);
+                enters.computeIfAbsent(a.history().cellToken(), c -> new ArrayList<>()).add(a.enter());
             }
             if (a.leave() != null) {
-                leaves.add(a);
+                leaves.computeIfAbsent(a.leftCell(), c -> new ArrayList<>()).add(a.leave());
             }
         }
-        if (enters.isEmpty() && leaves.isEmpty()) {
-            return;
+        histories.detachPerPartition(fixes.keySet(), players -> historyBatch(players, fixes));
+        Set<String> cells = new HashSet<>(enters.keySet());
+        cells.addAll(leaves.keySet());
+        for (var call : presence.detachPerPartition(cells, group -> presenceBatch(group, enters, leaves))) {
+            call.thenAccept(changes -> {
+                for (Map.Entry<String, PresenceChange> c : changes.entrySet()) {
+                    feed.left(c.getKey(), c.getValue().dropped());
+                }
+            });
         }
-        enters.sort(Comparator.comparing(a -> a.history().cellToken()));
-        leaves.sort(Comparator.comparing(Accepted::leftCell));
-        Set<String> cells = new HashSet<>();
-        String[] enterCells = new String[enters.size()];
-        EnterCellProcessor[] enterOps = new EnterCellProcessor[enters.size()];
-        for (int i = 0; i < enterCells.length; i++) {
-            enterCells[i] = enters.get(i).history().cellToken();
-            enterOps[i] = enters.get(i).enter();
-            cells.add(enterCells[i]);
+    }
+
+    /** @return the appends of {@code players} (one partition's), players sorted as the processor needs */
+    private AppendHistoryBatchProcessor historyBatch(Set<String> players, Map<String, List<HistoryFix>> fixes) {
+        List<String> keys = new ArrayList<>();
+        List<HistoryFix> values = new ArrayList<>();
+        for (String player : sorted(players)) {
+            for (HistoryFix f : fixes.get(player)) {
+                keys.add(player);
+                values.add(f);
+            }
         }
-        String[] leaveCells = new String[leaves.size()];
-        LeaveCellProcessor[] leaveOps = new LeaveCellProcessor[leaves.size()];
-        for (int i = 0; i < leaveCells.length; i++) {
-            leaveCells[i] = leaves.get(i).leftCell();
-            leaveOps[i] = leaves.get(i).leave();
-            cells.add(leaveCells[i]);
+        return new AppendHistoryBatchProcessor(keys.toArray(String[]::new), values.toArray(HistoryFix[]::new),
+                historyPerPlayer);
+    }
+
+    /** @return the presence changes of {@code cells} (one partition's), cells sorted as the processor needs */
+    private static PresenceBatchProcessor presenceBatch(Set<String> cells, Map<String, List<EnterCellProcessor>> enters,
+                                                        Map<String, List<LeaveCellProcessor>> leaves) {
+        List<String> enterCells = new ArrayList<>();
+        List<EnterCellProcessor> enterOps = new ArrayList<>();
+        List<String> leaveCells = new ArrayList<>();
+        List<LeaveCellProcessor> leaveOps = new ArrayList<>();
+        for (String cell : sorted(cells)) {
+            for (EnterCellProcessor e : enters.getOrDefault(cell, List.of())) {
+                enterCells.add(cell);
+                enterOps.add(e);
+            }
+            for (LeaveCellProcessor l : leaves.getOrDefault(cell, List.of())) {
+                leaveCells.add(cell);
+                leaveOps.add(l);
+            }
         }
-        presence.detachAll(cells, new PresenceBatchProcessor(enterCells, enterOps, leaveCells, leaveOps))
-                .thenAccept(changes -> {
-                    for (Map.Entry<String, PresenceChange> c : changes.entrySet()) {
-                        feed.left(c.getKey(), c.getValue().dropped());
-                    }
-                });
+        return new PresenceBatchProcessor(enterCells.toArray(String[]::new), enterOps.toArray(EnterCellProcessor[]::new),
+                leaveCells.toArray(String[]::new), leaveOps.toArray(LeaveCellProcessor[]::new));
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        List<String> out = new ArrayList<>(keys);
+        out.sort(null);
+        return out;
     }
 
     /** Sends what is queued now, on the calling thread. */

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,9 @@ import java.util.function.Consumer;
  * sooner once {@code maxBatch} wait (ARCHITECTURE "Cost rules": the tail of many requests goes to the
  * grid as one multi-key operation per flush, not one operation each). Every item added before
  * {@link #close()} reaches the sink exactly once, in the order the adds happened; the sink runs on
- * one thread at a time. A sink that throws loses that batch only (logged).
+ * one thread at a time. A sink that throws loses that batch only (logged). At most {@code maxQueued}
+ * items wait: beyond that {@link #add} waits for a flush (backpressure, as the gateway's bound of
+ * detached calls), so a node that cannot keep up slows its callers instead of queueing without end.
  *
  * @param <T> item
  */
@@ -30,6 +33,7 @@ public final class Coalescer<T> implements AutoCloseable {
     private final Consumer<List<T>> sink;
     private final ScheduledExecutorService timer;
     private final int maxBatch;
+    private final Semaphore room;
     private final Queue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final ScheduledFuture<?> ticks;
@@ -38,19 +42,23 @@ public final class Coalescer<T> implements AutoCloseable {
      * @param name       for the log
      * @param intervalMs longest an item waits, ms
      * @param maxBatch   a flush starts early once this many wait (and takes at most this many)
-     * @param sink       receives each batch, oldest first, never empty
-     * @param timer      runs the flushes (shared by a node's coalescers)
+     * @param maxQueued  items that may wait at once (at least {@code maxBatch})
+     * @param sink       receives each batch, oldest first, never empty; must not add to this coalescer
+     * @param timer      runs the flushes (shared by a node's coalescers; never an adder)
      */
-    public Coalescer(String name, long intervalMs, int maxBatch, Consumer<List<T>> sink, ScheduledExecutorService timer) {
+    public Coalescer(String name, long intervalMs, int maxBatch, int maxQueued, Consumer<List<T>> sink,
+                     ScheduledExecutorService timer) {
         this.name = name;
         this.sink = sink;
         this.timer = timer;
         this.maxBatch = maxBatch;
+        this.room = new Semaphore(Math.max(maxBatch, maxQueued));
         this.ticks = timer.scheduleWithFixedDelay(this::flush, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Queues {@code item} for the next flush; never blocks. */
+    /** Queues {@code item} for the next flush; waits only while {@code maxQueued} items wait. */
     public void add(T item) {
+        room.acquireUninterruptibly();
         queue.add(item);
         if (size.incrementAndGet() == maxBatch) {
             try {
@@ -77,6 +85,8 @@ public final class Coalescer<T> implements AutoCloseable {
                 sink.accept(batch);
             } catch (RuntimeException e) {
                 LOG.warn("{}: a batch of {} was not flushed ({})", name, batch.size(), e.toString());
+            } finally {
+                room.release(batch.size());
             }
         }
     }

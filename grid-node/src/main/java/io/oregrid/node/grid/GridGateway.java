@@ -1,5 +1,6 @@
 package io.oregrid.node.grid;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.topic.ITopic;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -67,6 +69,8 @@ public final class GridGateway implements AutoCloseable {
     private final LongAdder detached = new LongAdder();
     private final ExecutorService continuations;
     private final Semaphore detachedInFlight;
+    /** Where a detached call's permit is given back: inline on a member, on a thread of its own on a client. */
+    private final Executor releases;
 
     /**
      * @param hz           a member or a client
@@ -85,6 +89,11 @@ public final class GridGateway implements AutoCloseable {
         // after close() a late grid answer has nowhere to go: dropped quietly, the node is stopping
         this.continuations = new ThreadPoolExecutor(asyncThreads, asyncThreads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), threads, (task, pool) -> LOG.debug("continuation dropped: the gateway is closed"));
+        this.releases = hz.getLocalEndpoint() instanceof Member ? Runnable::run : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ore-grid-release");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Counts of the calls made so far, by kind (see the class comment). */
@@ -160,6 +169,11 @@ public final class GridGateway implements AutoCloseable {
         return hz;
     }
 
+    /** @return the partition id of {@code key} (a local hash, no call) */
+    int partitionOf(Object key) {
+        return hz.getPartitionService().getPartition(key).getPartitionId();
+    }
+
     void countBlocking() {
         blocking.increment();
     }
@@ -179,12 +193,16 @@ public final class GridGateway implements AutoCloseable {
     }
 
     /**
-     * @return {@code hazelcast}, whose permit ({@link #detachPermit}) is given back the moment it completes, on
-     *         the completing thread itself (a semaphore release): continuation threads may be the ones waiting
-     *         for permits, so the release must not need one
+     * @return {@code hazelcast}, whose permit ({@link #detachPermit}) is given back the moment it completes: on
+     *         a member on the completing thread itself (a semaphore release), since continuation threads may be
+     *         the ones waiting for permits and the release must not need one; on a client on a thread of its
+     *         own, because a client future decodes its result before any callback runs, a Compact result of a
+     *         type the client has not seen yet fetches its schema and waits for the answer, and done on a
+     *         response thread that wait deadlocks once every response thread does it (seen: both of the
+     *         client's response threads parked in {@code ClientSchemaService.get}, the bench stalled for minutes)
      */
     <T> CompletionStage<T> detached(CompletionStage<T> hazelcast) {
-        hazelcast.whenCompleteAsync((value, failure) -> detachedInFlight.release(), Runnable::run);
+        hazelcast.whenCompleteAsync((value, failure) -> detachedInFlight.release(), releases);
         return hazelcast;
     }
 

@@ -6,9 +6,15 @@ import com.hazelcast.query.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * One map seen through the {@link GridGateway}: the calls the product makes, each counted as
@@ -62,22 +68,35 @@ public final class GridMap<K, V> {
     }
 
     /**
-     * Submits {@code processor} to every key of {@code keys} in one multi-key call (one operation per
-     * member, run on each key's partition; {@code IMap.submitToKeys}) and nobody waits (detached, one
-     * permit): for the coalesced tail of many requests. Failures as {@link #detach}.
+     * Submits the coalesced tail of many requests: {@code keys} grouped by partition, and for each
+     * partition one multi-key call ({@code IMap.submitToKeys}) of {@code processorFor(that partition's
+     * keys)}; nobody waits (each call detached, one permit each). One call per partition rather than
+     * one for all keys: Hazelcast builds each partition's operation by hashing every key of the call
+     * (measured: MurmurHash3 35 % of the CPU with 600 keys a call), and a processor carrying only its
+     * partition's items is smaller. Failures as {@link #detach}.
      *
-     * @return a stage of each key's result
+     * @return a stage of each call's results by key
      */
-    public <R> CompletionStage<Map<K, R>> detachAll(Set<K> keys, EntryProcessor<K, V, R> processor) {
-        gateway.detachPermit();
-        CompletionStage<Map<K, R>> stage = gateway.hop(gateway.detached(map.submitToKeys(keys, processor)));
-        stage.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.warn("detached {} on {} ({} keys) failed ({}); a later operation or the sweep repairs it",
-                        processor.getClass().getSimpleName(), map.getName(), keys.size(), failure.toString());
-            }
-        });
-        return stage;
+    public <R> List<CompletionStage<Map<K, R>>> detachPerPartition(Collection<K> keys,
+                                                                  Function<Set<K>, EntryProcessor<K, V, R>> processorFor) {
+        Map<Integer, Set<K>> byPartition = new HashMap<>();
+        for (K key : keys) {
+            byPartition.computeIfAbsent(gateway.partitionOf(key), p -> new HashSet<>()).add(key);
+        }
+        List<CompletionStage<Map<K, R>>> calls = new ArrayList<>(byPartition.size());
+        for (Set<K> group : byPartition.values()) {
+            EntryProcessor<K, V, R> processor = processorFor.apply(group);
+            gateway.detachPermit();
+            CompletionStage<Map<K, R>> stage = gateway.hop(gateway.detached(map.submitToKeys(group, processor)));
+            stage.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    LOG.warn("detached {} on {} ({} keys) failed ({}); a later operation or the sweep repairs it",
+                            processor.getClass().getSimpleName(), map.getName(), group.size(), failure.toString());
+                }
+            });
+            calls.add(stage);
+        }
+        return calls;
     }
 
     /** @return the value of {@code key}, or null (blocking) */

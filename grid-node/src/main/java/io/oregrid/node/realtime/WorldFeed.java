@@ -45,7 +45,7 @@ public final class WorldFeed implements AutoCloseable {
         this.grid = grid;
         this.topic = grid.topic(GridMaps.WORLD_TOPIC);
         this.visibility = visibility;
-        this.pending = new Coalescer<>("world feed", flushMs, MAX_DELTAS, this::publish, timer);
+        this.pending = new Coalescer<>("world feed", flushMs, MAX_DELTAS, 8 * MAX_DELTAS, this::publish, timer);
     }
 
     /** A player's accepted fix in {@code cellToken} ({@code previousCell}: the cell it left, or null). */

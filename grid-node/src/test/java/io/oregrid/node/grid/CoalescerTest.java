@@ -30,7 +30,7 @@ class CoalescerTest {
         AtomicInteger largest = new AtomicInteger();
         AtomicInteger concurrentSinks = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
-        Coalescer<long[]> c = new Coalescer<>("test", 2, maxBatch, batch -> {
+        Coalescer<long[]> c = new Coalescer<>("test", 2, maxBatch, 4 * maxBatch, batch -> {
             if (concurrentSinks.incrementAndGet() > 1) {
                 overlaps.incrementAndGet();
             }
@@ -75,9 +75,37 @@ class CoalescerTest {
     }
 
     @Test
+    void aFullQueueMakesTheAdderWaitForAFlush() throws Exception {
+        CountDownLatch sinkMayGo = new CountDownLatch(1);
+        AtomicInteger delivered = new AtomicInteger();
+        Coalescer<Integer> c = new Coalescer<>("test", 60_000, 10, 10, batch -> {
+            try {
+                sinkMayGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.addAndGet(batch.size());
+        }, timer);
+        for (int i = 0; i < 10; i++) {
+            c.add(i); // the tenth starts a flush, which holds the sink
+        }
+        CountDownLatch added = new CountDownLatch(1);
+        Thread late = new Thread(() -> {
+            c.add(10);
+            added.countDown();
+        });
+        late.start();
+        assertThat(added.await(300, TimeUnit.MILLISECONDS)).as("waits while ten wait unflushed").isFalse();
+        sinkMayGo.countDown();
+        assertThat(added.await(5, TimeUnit.SECONDS)).as("goes on once they are handed over").isTrue();
+        c.close();
+        assertThat(delivered.get()).isEqualTo(11);
+    }
+
+    @Test
     void anItemWaitsAtMostAboutTheInterval() throws Exception {
         CountDownLatch got = new CountDownLatch(1);
-        Coalescer<String> c = new Coalescer<>("test", 20, 1000, batch -> got.countDown(), timer);
+        Coalescer<String> c = new Coalescer<>("test", 20, 1000, 1000, batch -> got.countDown(), timer);
         c.add("x");
         assertThat(got.await(2, TimeUnit.SECONDS)).as("flushed by the timer").isTrue();
         c.close();
