@@ -1,11 +1,10 @@
 package io.oregrid.edge.realtime;
 
-import java.util.concurrent.ExecutorService;
+import io.oregrid.node.grid.DaemonThreads;
+
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The threads that write this node's WebSocket frames ({@code ore-ws-flush-#}). A push only queues
@@ -20,12 +19,7 @@ final class Flusher implements Executor, AutoCloseable {
 
     /** @param threads flusher threads (ORE_WS_FLUSH_THREADS; 1 is enough on 2 cores) */
     Flusher(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "ore-ws-flush-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("ore-ws-flush"));
     }
 
     /** Runs an outbox's flush on a flusher thread. */
@@ -40,12 +34,6 @@ final class Flusher implements Executor, AutoCloseable {
      */
     @Override
     public void close() {
-        threads.shutdown();
-        try {
-            threads.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        threads.shutdownNow();
+        DaemonThreads.stop(threads, 1_000);
     }
 }

@@ -1,7 +1,7 @@
 package io.oregrid.edge.realtime;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.oregrid.edge.auth.Principal;
 import io.oregrid.edge.http.ApiException;
@@ -34,11 +34,6 @@ public record Outbound(String type, byte[] utf8) {
     /** @return a read-only view of {@link #utf8} of its own (position 0), for one frame's payload */
     public ByteBuffer payload() {
         return ByteBuffer.wrap(utf8).asReadOnlyBuffer();
-    }
-
-    /** @return the serialised message as text */
-    public String json() {
-        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** @return a successful {@code auth_result} for {@code principal} */

@@ -39,7 +39,7 @@ final class Outbox {
     static final long STUCK_WRITE_NANOS = 250_000_000L;
 
     private final Session session;
-    /** Jetty's core session when the API session exposes it (batching); else frames go one per write. */
+    /** Jetty's core session under the API session: its frames can be batched into one write. */
     private final CoreSession core;
     private final Executor flusher;
     private final int capacity;
@@ -62,7 +62,7 @@ final class Outbox {
      */
     Outbox(Session session, Executor flusher, int capacity, Runnable onOverflow) {
         this.session = session;
-        this.core = session instanceof WebSocketSession s ? s.getCoreSession() : null;
+        this.core = ((WebSocketSession) session).getCoreSession(); // Jetty 12's only Session implementation
         this.flusher = flusher;
         this.capacity = capacity;
         this.onOverflow = onOverflow;
@@ -143,11 +143,6 @@ final class Outbox {
         inFlight = true;
         Callback done = Callback.from(this::written, this::failed);
         try {
-            if (core == null) {
-                waiting.decrementAndGet();
-                session.sendText(first.json(), done);
-                return;
-            }
             Outbound message = first;
             int n = 1;
             Outbound next = queue.poll();

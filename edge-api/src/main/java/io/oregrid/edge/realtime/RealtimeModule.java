@@ -11,6 +11,7 @@ import io.oregrid.edge.game.CoinCollects;
 import io.oregrid.edge.location.LocationUpdates;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.grid.DaemonThreads;
 import io.oregrid.node.grid.GridGateway;
 import io.oregrid.node.realtime.ChatService;
 import io.oregrid.node.realtime.PlayerCells;
@@ -61,11 +62,7 @@ public final class RealtimeModule implements EdgeModule, AutoCloseable {
     public RealtimeModule(OreConfig config, GameClock clock, GridGateway grid, TokenService tokens,
                           LocationUpdates locations, CoinCollects collects, ChatService chat, int cellLevel,
                           MeterRegistry meters) {
-        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "ore-ws-timers");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timers = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("ore-ws-timers"));
         timers.setRemoveOnCancelPolicy(true);
         Rooms rooms = new Rooms();
         Membership membership = new Membership(rooms);

@@ -6,6 +6,7 @@ import io.oregrid.grid.cell.CellClaims;
 import io.oregrid.grid.cell.ClaimState;
 import io.oregrid.grid.cell.CoinClaim;
 import io.oregrid.grid.support.GameClock;
+import io.oregrid.node.grid.DaemonThreads;
 import io.oregrid.node.grid.GridGateway;
 import io.oregrid.node.grid.GridMap;
 import org.slf4j.Logger;
@@ -46,11 +47,7 @@ public final class ClaimSweeper implements AutoCloseable {
 
     /** Sweeps every {@code intervalMs} real milliseconds on a daemon thread until closed. */
     public ClaimSweeper start(long intervalMs) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ore-claim-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ore-claim-sweeper"));
         scheduler.scheduleWithFixedDelay(this::sweepSafely, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         return this;
     }

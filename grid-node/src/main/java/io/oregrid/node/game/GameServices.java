@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.oregrid.grid.motion.MotionLimits;
 import io.oregrid.grid.support.GameClock;
 import io.oregrid.node.config.OreConfig;
+import io.oregrid.node.grid.DaemonThreads;
 import io.oregrid.node.grid.GridGateway;
 import io.oregrid.node.realtime.Visibility;
 import io.oregrid.node.realtime.WorldFeed;
@@ -36,11 +37,7 @@ public record GameServices(GridGateway grid, GameRules rules, WorldFeed feed, Lo
     public static GameServices create(HazelcastInstance hz, OreConfig config, GameClock clock) {
         GridGateway grid = new GridGateway(hz, config.hotPath().asyncThreads(), config.hotPath().maxDetached());
         GameRules rules = GameRules.from(config);
-        ScheduledExecutorService flushes = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ore-tail-flush");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService flushes = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ore-tail-flush"));
         long flushMs = config.hotPath().tailFlushMs();
         WorldFeed feed = new WorldFeed(grid, Visibility.EVERYONE, flushMs, flushes);
         LocationTail tail = new LocationTail(grid, feed, config.historyPerPlayer(), flushMs, flushes);

@@ -16,9 +16,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -55,12 +53,7 @@ public final class GridGateway implements AutoCloseable {
      */
     static {
         if (ForkJoinPool.getCommonPoolParallelism() < 2) {
-            AtomicInteger n = new AtomicInteger();
-            ConcurrencyUtil.setDefaultAsyncExecutor(Executors.newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "hz-future-handoff-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }));
+            ConcurrencyUtil.setDefaultAsyncExecutor(Executors.newFixedThreadPool(2, DaemonThreads.numbered("hz-future-handoff")));
         }
     }
     private final HazelcastInstance hz;
@@ -80,20 +73,11 @@ public final class GridGateway implements AutoCloseable {
     public GridGateway(HazelcastInstance hz, int asyncThreads, int maxDetached) {
         this.hz = hz;
         this.detachedInFlight = new Semaphore(maxDetached);
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "ore-async-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
         // after close() a late grid answer has nowhere to go: dropped quietly, the node is stopping
         this.continuations = new ThreadPoolExecutor(asyncThreads, asyncThreads, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), threads, (task, pool) -> LOG.debug("continuation dropped: the gateway is closed"));
-        this.releases = hz.getLocalEndpoint() instanceof Member ? Runnable::run : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ore-grid-release");
-            t.setDaemon(true);
-            return t;
-        });
+                new LinkedBlockingQueue<>(), DaemonThreads.numbered("ore-async"), (task, pool) -> LOG.debug("continuation dropped: the gateway is closed"));
+        this.releases = hz.getLocalEndpoint() instanceof Member ? Runnable::run
+                : Executors.newSingleThreadExecutor(DaemonThreads.named("ore-grid-release"));
     }
 
     /** Counts of the calls made so far, by kind (see the class comment). */
@@ -206,14 +190,12 @@ public final class GridGateway implements AutoCloseable {
         return hazelcast;
     }
 
-    /** Stops the continuation executor, letting queued continuations finish for up to 5 s. */
+    /** Stops the continuation executor, letting queued continuations finish for up to 5 s, and a client's release thread. */
     @Override
     public void close() {
-        continuations.shutdown();
-        try {
-            continuations.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        DaemonThreads.stop(continuations, 5_000);
+        if (releases instanceof ExecutorService pool) {
+            pool.shutdown(); // a release still queued frees a permit nobody waits for any more
         }
     }
 }

@@ -57,11 +57,15 @@ public final class GridMap<K, V> {
      */
     public <R> CompletionStage<R> detach(K key, EntryProcessor<K, V, R> processor) {
         gateway.detachPermit();
-        CompletionStage<R> stage = gateway.hop(gateway.detached(map.submitToKey(key, processor)));
+        return logged(gateway.hop(gateway.detached(map.submitToKey(key, processor))), processor, 1);
+    }
+
+    /** @return {@code stage}, whose failure is logged (WARN, no keys: they may name players) */
+    private <T> CompletionStage<T> logged(CompletionStage<T> stage, EntryProcessor<K, V, ?> processor, int keys) {
         stage.whenComplete((ok, failure) -> {
             if (failure != null) {
-                LOG.warn("detached {} on {} failed ({}); a later operation or the sweep repairs it",
-                        processor.getClass().getSimpleName(), map.getName(), failure.toString());
+                LOG.warn("detached {} on {} ({} keys) failed ({}); a later operation or the sweep repairs it",
+                        processor.getClass().getSimpleName(), map.getName(), keys, failure.toString());
             }
         });
         return stage;
@@ -87,14 +91,7 @@ public final class GridMap<K, V> {
         for (Set<K> group : byPartition.values()) {
             EntryProcessor<K, V, R> processor = processorFor.apply(group);
             gateway.detachPermit();
-            CompletionStage<Map<K, R>> stage = gateway.hop(gateway.detached(map.submitToKeys(group, processor)));
-            stage.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    LOG.warn("detached {} on {} ({} keys) failed ({}); a later operation or the sweep repairs it",
-                            processor.getClass().getSimpleName(), map.getName(), group.size(), failure.toString());
-                }
-            });
-            calls.add(stage);
+            calls.add(logged(gateway.hop(gateway.detached(map.submitToKeys(group, processor))), processor, group.size()));
         }
         return calls;
     }

@@ -9,6 +9,7 @@ import io.oregrid.grid.support.GameClock;
 import io.oregrid.jet.leaderboard.LeaderboardWindows;
 import io.oregrid.store.support.Jdbc;
 import io.oregrid.store.support.StoreException;
+import io.oregrid.node.grid.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +71,7 @@ public final class LeaderboardSnapshotter implements AutoCloseable {
     /** Starts the schedule: a snapshot every {@code intervalS} seconds, the rollover check every second. */
     public synchronized LeaderboardSnapshotter start(int intervalS) {
         if (scheduler == null) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "ore-leaderboard-snapshots");
-                t.setDaemon(true);
-                return t;
-            });
+            scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ore-leaderboard-snapshots"));
             scheduler.scheduleWithFixedDelay(() -> guarded(this::checkRollover), ROLLOVER_CHECK_MS, ROLLOVER_CHECK_MS,
                     TimeUnit.MILLISECONDS);
             scheduler.scheduleWithFixedDelay(() -> guarded(this::snapshotScheduled), intervalS, intervalS, TimeUnit.SECONDS);
