@@ -27,6 +27,7 @@ import io.oregrid.node.grid.GridGateway;
 import io.oregrid.node.grid.GridMap;
 import io.oregrid.node.realtime.WorldFeed;
 import io.oregrid.store.player.CollectionConflictException;
+import io.oregrid.store.support.StoreException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Coins around players and their collection (SPEC "Game"; ARCHITECTURE "an action that spans two
@@ -196,13 +198,16 @@ public final class CoinService {
      * against a double credit the grid no longer knew about (after a full restart the claims are gone
      * and a cell derives the coins of the current epoch again, collected ones included): the coin is
      * marked done in the cell and the answer is 409 (coin) or 422 (key). Anything else — PostgreSQL
-     * down — fails the stage (503); the claim stays pending for this caller and key, so a retry with
-     * the same key or the sweep completes it.
+     * down, or the member's ledger queue full ({@link RejectedExecutionException}, reported as a
+     * {@link StoreException}) — fails the stage (503); the claim stays pending for this caller and key,
+     * so a retry with the same key or the sweep completes it.
      */
     private CompletionStage<CollectOutcome> refusedByDatabase(String cell, CoinClaim claimed, Throwable e) {
         CollectionConflictException conflict = CollectionConflictException.in(e);
         if (conflict == null) {
-            return CompletableFuture.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return CompletableFuture.failedFuture(saturated(cause)
+                    ? new StoreException("the collections ledger is saturated", cause) : cause);
         }
         if (conflict.kind() == CollectionConflictException.Kind.KEY) {
             return claims.submit(cell, new ReleaseClaimProcessor(claimed.coinId(), claimed.playerId(), claimed.key()))
@@ -210,6 +215,15 @@ public final class CoinService {
         }
         return claims.submit(cell, new MarkCreditedProcessor(claimed.coinId(), claimed.key()))
                 .thenApply(marked -> CollectOutcome.of(CollectOutcome.Status.ALREADY_COLLECTED));
+    }
+
+    private static boolean saturated(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RejectedExecutionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CompletionStage<CollectOutcome> done(CollectOutcome outcome) {

@@ -1,6 +1,7 @@
 package io.oregrid.node.persistence;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
@@ -10,6 +11,7 @@ import com.hazelcast.core.LifecycleListener;
 import com.hazelcast.map.IMap;
 import com.zaxxer.hikari.HikariDataSource;
 import io.oregrid.grid.GridMaps;
+import io.oregrid.grid.player.CollectLedger;
 import io.oregrid.node.config.OreConfig;
 import io.oregrid.store.auth.RefreshTokenMapStore;
 import io.oregrid.store.auth.SigningKeyMapStore;
@@ -17,7 +19,8 @@ import io.oregrid.store.auth.UserMapStore;
 import io.oregrid.store.auth.UsernameMapStore;
 import io.oregrid.store.motion.LocationHistoryMapStore;
 import io.oregrid.store.motion.PlayerMotionMapStore;
-import io.oregrid.store.player.PlayerMapStore;
+import io.oregrid.store.player.PlayerMapLoader;
+import io.oregrid.store.player.SqlCollectLedger;
 import io.oregrid.store.support.DataSources;
 import io.oregrid.store.support.Migrations;
 import org.slf4j.Logger;
@@ -38,7 +41,14 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Which map goes which way:
  * <ul>
- *   <li>write-through, lazy: {@code players} (balances + collections), {@code usernames};</li>
+ *   <li>ledger first, loaded lazily: {@code players} (balances + collections). A credit is written
+ *       to {@code coin_collections}/{@code players} by {@link SqlCollectLedger} before the grid applies
+ *       it, inside {@code CreditCoinProcessor}, which Hazelcast runs on the {@link CollectLedger#EXECUTOR}
+ *       threads with the player's key locked (an {@code Offloadable} processor). The ledger has a pool
+ *       of its own ({@link #ledgerConnections}): a stalled or refusing database holds ledger threads
+ *       and ledger connections only — never a partition thread, never a connection a map load needs;
+ *       a full ledger queue fails the collect (503). The map itself has only a loader;</li>
+ *   <li>write-through, lazy: {@code usernames};</li>
  *   <li>write-through, eager: {@code users}, {@code refresh-tokens}, {@code signing-keys};</li>
  *   <li>batched (write-behind every {@code ORE_HISTORY_FLUSH_INTERVAL_S}, backed up):
  *       {@code player-motion} and {@code location-history} (which appends every accepted fix to the
@@ -46,7 +56,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li>not persisted: {@code cells} (claims are in {@code coin_collections}), {@code rate-limits}.</li>
  * </ul>
  *
- * <p>Write-through maps keep <b>no backup replica</b>. Hazelcast 5.6 leaves the primary's value
+ * <p>Every MapStore runs on Hazelcast's map-store offload executor ({@code MapStoreConfig.setOffload},
+ * set explicitly), not on the partition thread.
+ *
+ * <p>Write-through maps, and {@code players}, keep <b>no backup replica</b>. Hazelcast 5.6 leaves the primary's value
  * unchanged when a write-through store fails inside an EntryProcessor, but still runs the processor
  * on the backup replica (verified by {@code PersistenceFailureTest} in grid-node): after a failover the value
  * PostgreSQL refused would appear. Without a backup the only copies are the primary's and the
@@ -58,12 +71,26 @@ public final class Persistence implements AutoCloseable {
     public static final String CONTEXT_KEY = "ore.persistence";
     /** Entries per {@code storeAll} call of the batched path. */
     static final int WRITE_BATCH_SIZE = 1000;
+    /** Ledgered credits that may wait for a ledger thread per member; beyond it a collect fails at once (503). */
+    static final int LEDGER_QUEUE = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
 
     private final HikariDataSource pool;
+    private final HikariDataSource ledgerPool;
+    private final SqlCollectLedger ledger;
 
-    private Persistence(HikariDataSource pool) {
+    private Persistence(HikariDataSource pool, HikariDataSource ledgerPool) {
         this.pool = pool;
+        this.ledgerPool = ledgerPool;
+        this.ledger = new SqlCollectLedger(ledgerPool);
+    }
+
+    /**
+     * @return connections (and threads) of the collections ledger: half the member's pool size, at
+     *         least 2 — a member holds {@code ORE_DB_POOL_SIZE} + this many connections
+     */
+    static int ledgerConnections(OreConfig ore) {
+        return Math.max(2, ore.dbPoolSize() / 2);
     }
 
     /**
@@ -74,13 +101,19 @@ public final class Persistence implements AutoCloseable {
     public static Persistence open(OreConfig ore) {
         HikariDataSource pool = DataSources.open(ore.dbUrl(), ore.dbUser(), ore.dbPassword(), ore.dbPoolSize(),
                 ore.dbTimeoutMs());
+        HikariDataSource ledgerPool = null;
         try {
             int ran = Migrations.migrate(pool);
-            LOG.info("PostgreSQL at {}: schema up to date ({} migration(s) applied now), pool of {} connections",
-                    DataSources.redact(ore.dbUrl()), ran, ore.dbPoolSize());
-            return new Persistence(pool);
+            ledgerPool = DataSources.open("ore-postgresql-ledger", ore.dbUrl(), ore.dbUser(), ore.dbPassword(),
+                    ledgerConnections(ore), ore.dbTimeoutMs());
+            LOG.info("PostgreSQL at {}: schema up to date ({} migration(s) applied now), pools of {} + {} (ledger)"
+                    + " connections", DataSources.redact(ore.dbUrl()), ran, ore.dbPoolSize(), ledgerConnections(ore));
+            return new Persistence(pool, ledgerPool);
         } catch (RuntimeException e) {
             pool.close();
+            if (ledgerPool != null) {
+                ledgerPool.close();
+            }
             throw e;
         }
     }
@@ -97,7 +130,13 @@ public final class Persistence implements AutoCloseable {
     public void applyTo(Config config, OreConfig ore) {
         config.getUserContext().put(CONTEXT_KEY, this);
         config.addListenerConfig(new ListenerConfig((LifecycleListener) this::onLifecycle));
-        writeThrough(config, GridMaps.PLAYERS, new PlayerMapStore(pool, ore.idempotencyTtlS() * 1000L), false);
+        config.getUserContext().put(CollectLedger.CONTEXT_KEY, ledger);
+        config.addExecutorConfig(new ExecutorConfig(CollectLedger.EXECUTOR).setPoolSize(ledgerConnections(ore))
+                .setQueueCapacity(LEDGER_QUEUE).setStatisticsEnabled(true));
+        config.getMapConfig(GridMaps.PLAYERS).setBackupCount(0).setAsyncBackupCount(0)
+                .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setOffload(true)
+                        .setImplementation(new PlayerMapLoader(pool, ore.idempotencyTtlS() * 1000L))
+                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
         writeThrough(config, GridMaps.USERNAMES, new UsernameMapStore(pool), false);
         writeThrough(config, GridMaps.USERS, new UserMapStore(pool), true);
         writeThrough(config, GridMaps.REFRESH_TOKENS, new RefreshTokenMapStore(pool), true);
@@ -112,8 +151,8 @@ public final class Persistence implements AutoCloseable {
      * queue, so a member's death loses none of it.
      */
     private static void batched(Config config, String map, Object store, OreConfig ore) {
-        config.getMapConfig(map).setMapStoreConfig(new MapStoreConfig().setEnabled(true).setImplementation(store)
-                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY)
+        config.getMapConfig(map).setMapStoreConfig(new MapStoreConfig().setEnabled(true).setOffload(true)
+                .setImplementation(store).setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY)
                 .setWriteDelaySeconds(ore.historyFlushIntervalS())
                 .setWriteCoalescing(true)
                 .setWriteBatchSize(WRITE_BATCH_SIZE));
@@ -121,7 +160,8 @@ public final class Persistence implements AutoCloseable {
 
     private static void writeThrough(Config config, String map, Object store, boolean eager) {
         MapConfig mc = config.getMapConfig(map).setBackupCount(0).setAsyncBackupCount(0);
-        mc.setMapStoreConfig(new MapStoreConfig().setEnabled(true).setImplementation(store).setWriteDelaySeconds(0)
+        mc.setMapStoreConfig(new MapStoreConfig().setEnabled(true).setOffload(true).setImplementation(store)
+                .setWriteDelaySeconds(0)
                 .setInitialLoadMode(eager ? MapStoreConfig.InitialLoadMode.EAGER : MapStoreConfig.InitialLoadMode.LAZY));
     }
 
@@ -167,9 +207,10 @@ public final class Persistence implements AutoCloseable {
         }
     }
 
-    /** Closes the pool (idempotent). */
+    /** Closes the pools (idempotent). */
     @Override
     public void close() {
+        ledgerPool.close();
         pool.close();
     }
 }

@@ -6,17 +6,15 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * The member's HikariCP pool of PostgreSQL connections.
  *
- * <p>Sizing: {@code poolSize} connections per member (default 10, {@code ORE_DB_POOL_SIZE}). A
- * write-through store runs on the partition thread that owns the entry, so at most one connection
- * per partition thread is busy with stores (Hazelcast runs one partition thread per core: 2 here),
- * plus the write-behind flusher, map loads on other threads and the health check; 10 leaves room
- * for all of them on a small machine and keeps a 10-member cluster at 100 connections, PostgreSQL's
- * default {@code max_connections}. HikariCP's own advice (connections ≈ cores × 2 + spindles on the
- * database host) caps it from the other side.
+ * <p>Sizing: {@code poolSize} connections per member (default 10, {@code ORE_DB_POOL_SIZE}) for the
+ * maps' stores and loads (on Hazelcast's map-store offload executor), the write-behind flusher and
+ * the health check, plus a pool of half that size for the collections ledger (see
+ * {@code Persistence}); 15 per member keeps a 6-member cluster under PostgreSQL's default
+ * {@code max_connections} of 100. HikariCP's own advice (connections ≈ cores × 2 + spindles on
+ * the database host) caps it from the other side.
  *
  * <p>Timeouts: a caller waits at most {@code timeoutMs} for a connection, and a statement's socket
- * read at most 10 s, so a write during an outage fails fast (503) instead of holding the partition
- * thread. Inserts sent as a JDBC batch are rewritten into multi-row inserts
+ * read at most 10 s, so a write during an outage fails (503) instead of holding its thread for long. Inserts sent as a JDBC batch are rewritten into multi-row inserts
  * ({@code reWriteBatchedInserts}).
  */
 public final class DataSources {
@@ -38,8 +36,19 @@ public final class DataSources {
      * @throws StoreException when no connection can be made
      */
     public static HikariDataSource open(String url, String user, String password, int poolSize, long timeoutMs) {
+        return open("ore-postgresql", url, user, password, poolSize, timeoutMs);
+    }
+
+    /**
+     * {@link #open(String, String, String, int, long)} under a pool name of its own (for a bulkhead
+     * such as the collections ledger's pool).
+     *
+     * @param name the pool's name in logs and metrics
+     */
+    public static HikariDataSource open(String name, String url, String user, String password, int poolSize,
+                                        long timeoutMs) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("ore-postgresql");
+        hikari.setPoolName(name);
         hikari.setJdbcUrl(url);
         hikari.setUsername(user);
         hikari.setPassword(password);

@@ -70,12 +70,17 @@ public final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
-    /** @return the single long of {@code sql} (e.g. {@code SELECT count(*) FROM ...}) in this schema */
+    /**
+     * @return the single long of {@code sql} (e.g. {@code SELECT count(*) FROM ...}) in this schema
+     * @throws AssertionError when the query returns no row (so that {@code assertTrueEventually} asks again)
+     */
     public long queryLong(String sql) {
         try (Connection c = DriverManager.getConnection(url(), USER, PASSWORD);
              PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
-            rs.next();
+            if (!rs.next()) {
+                throw new AssertionError("no row yet: " + sql);
+            }
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: " + sql, e);
