@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The storage path under load, in one run on one embedded member (no HTTP: the figures are the
- * grid's and PostgreSQL's): collections per second with write-through on and off (and their ratio),
+ * grid's and PostgreSQL's): collections per second with persistence on (the collections ledger) and off (and their ratio),
  * then location-history rows per second through the batched path (accepted fixes until their rows
  * are all in {@code location_history}).
  *
@@ -50,10 +50,7 @@ public final class PersistenceBench {
     private final int players;
     private final int threads;
     private final int fixesPerPlayer;
-    private final String baseUrl = env("ORE_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/ore_test");
-    private final String user = env("ORE_BENCH_DB_USER", "ore");
-    private final String password = env("ORE_BENCH_DB_PASSWORD", "ore");
-    private final String schema = "b_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private BenchDatabase db;
 
     private PersistenceBench(int players, int threads, int fixesPerPlayer) {
         this.players = players;
@@ -70,10 +67,10 @@ public final class PersistenceBench {
     }
 
     private void run(PrintStream out) throws Exception {
-        sql("CREATE SCHEMA " + schema);
-        try {
+        try (BenchDatabase opened = new BenchDatabase()) {
+            db = opened;
             out.printf(Locale.ROOT, "persistence bench: %d players x %d coins, %d threads, schema %s%n",
-                    players, COINS_PER_CELL, threads, schema);
+                    players, COINS_PER_CELL, threads, db.schema);
             double off = collectionsPerSecond(false);
             double on = collectionsPerSecond(true);
             out.printf(Locale.ROOT, "collections/s  write-through off (memory): %,10.0f%n", off);
@@ -83,8 +80,6 @@ public final class PersistenceBench {
             out.printf(Locale.ROOT, "history: %,d accepted fixes at %,.0f fixes/s (grid), %,d rows in %.2f s -> %,.0f rows/s"
                             + " through the batched path%n", history[0], history[0] * 1000.0 / history[1], history[2],
                     history[3] / 1000.0, history[2] * 1000.0 / history[3]);
-        } finally {
-            sql("DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -97,9 +92,7 @@ public final class PersistenceBench {
         o.put("HISTORY_FLUSH_INTERVAL_S", "1");
         o.put("LOCATION_MAX_UPDATES_PER_MINUTE", "100000");
         if (persistent) {
-            o.put("DB_URL", baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-            o.put("DB_USER", user);
-            o.put("DB_PASSWORD", password);
+            o.putAll(db.nodeSettings());
         }
         return OreConfig.defaults().with(o);
     }
@@ -181,7 +174,7 @@ public final class PersistenceBench {
             pool.shutdown();
             long rows;
             do {
-                rows = count("SELECT count(*) FROM " + schema + ".location_history WHERE player_id LIKE 'h%'");
+                rows = db.count("SELECT count(*) FROM " + db.schema + ".location_history WHERE player_id LIKE 'h%'");
             } while (rows < accepted && (System.nanoTime() - start) / 1_000_000 < 120_000);
             long allMs = (System.nanoTime() - start) / 1_000_000;
             out.printf(Locale.ROOT, "  (%d players x %d fixes)%n", players * 5, fixesPerPlayer);
@@ -189,24 +182,5 @@ public final class PersistenceBench {
         } finally {
             member.shutdown();
         }
-    }
-
-    private long count(String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    private static String env(String name, String def) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? def : v;
     }
 }

@@ -54,41 +54,21 @@ final class CollectRow {
     }
 
     /** One collect of the input: who collects which coin, worth how much. */
-    private record Job(String player, String coinId, int value) {
+    record Job(String player, String coinId, int value) {
     }
 
     static void run(Bench b) throws Exception {
         b.out.println("row 3: idempotent collect");
-        OreConfig cfg = b.config("collect", Map.of("COIN_DENSITY_PER_CELL", Integer.toString(COINS_PER_CELL),
-                "COIN_TTL_S", "86400"));
+        OreConfig cfg = b.config("collect", settings());
         GameRules rules = GameRules.from(cfg);
         List<Job> jobs = new ArrayList<>();
         String input = String.format(Locale.ROOT, "one player per S2 cell collecting its %d spawned coins, consecutive"
                 + " collects on different cells and players, a fresh Idempotency-Key each", COINS_PER_CELL);
         Bench.Result ore = b.onMember(cfg, member -> {
             GameServices game = GameServices.create(member, cfg, GameClock.system());
-            CoinService coins = game.coins();
             LongAdder credited = new LongAdder();
             LongAdder other = new LongAdder();
-            AsyncWorkload w = new AsyncWorkload() {
-                @Override
-                public CompletionStage<?> start(long seq) {
-                    Job j = jobs.get((int) seq);
-                    // range 1,000 km: every collect passes the range check, whose cost is measured
-                    return coins.collect(j.player(), j.coinId(), "k" + seq, 1.0, 1e6, 0).thenAccept(o -> {
-                        if (o.status() == CollectOutcome.Status.CREDITED) {
-                            credited.increment();
-                        } else {
-                            other.increment();
-                        }
-                    });
-                }
-
-                @Override
-                public void prepare(long fromSeq, long count) {
-                    spawnUntil(game, jobs, fromSeq + count);
-                }
-            };
+            AsyncWorkload w = workload(game, jobs, credited, other);
             Side side = Side.async("3 ORE embedded", b.opt.callers * b.opt.batch, w);
             Bench.Measured m = b.measure(side, b.opt.collectRate, P99_TARGET_MS, MAX_RATE, Bench.THIS_JVM);
             game.close();
@@ -133,6 +113,39 @@ final class CollectRow {
                     + b.syncSettings(side, Cpus.Arrangement.SHARED));
         });
         b.addRows("3", "idempotent collect (claim + credit)", ore, red);
+        PersistedCollectRow.run(b, ore);
+    }
+
+    /** @return row 3's settings: coins per cell and coin lifetime, so every collect finds its coin live */
+    static Map<String, String> settings() {
+        return Map.of("COIN_DENSITY_PER_CELL", Integer.toString(COINS_PER_CELL), "COIN_TTL_S", "86400");
+    }
+
+    /**
+     * @return the ORE workload of row 3 on {@code game}: collect {@code jobs} in order, counting
+     *         credited and other outcomes (range 1,000 km: every collect passes the range check, whose
+     *         cost is measured)
+     */
+    static AsyncWorkload workload(GameServices game, List<Job> jobs, LongAdder credited, LongAdder other) {
+        CoinService coins = game.coins();
+        return new AsyncWorkload() {
+            @Override
+            public CompletionStage<?> start(long seq) {
+                Job j = jobs.get((int) seq);
+                return coins.collect(j.player(), j.coinId(), "k" + seq, 1.0, 1e6, 0).thenAccept(o -> {
+                    if (o.status() == CollectOutcome.Status.CREDITED) {
+                        credited.increment();
+                    } else {
+                        other.increment();
+                    }
+                });
+            }
+
+            @Override
+            public void prepare(long fromSeq, long count) {
+                spawnUntil(game, jobs, fromSeq + count);
+            }
+        };
     }
 
     /**
@@ -140,7 +153,7 @@ final class CollectRow {
      * collects of the cells' derived coins. Collects are ordered coin by coin across a batch of cells,
      * so consecutive collects touch different cells and players.
      */
-    private static void spawnUntil(GameServices game, List<Job> jobs, long needed) {
+    static void spawnUntil(GameServices game, List<Job> jobs, long needed) {
         long now = System.currentTimeMillis();
         long epoch = game.rules().spawn().epochOf(now);
         while (jobs.size() < needed) {
