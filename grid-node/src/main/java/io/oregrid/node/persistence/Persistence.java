@@ -44,8 +44,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>ledger first, loaded lazily: {@code players} (balances + collections). A credit is written
  *       to {@code coin_collections}/{@code players} by {@link SqlCollectLedger} before the grid applies
  *       it, inside {@code CreditCoinProcessor}, which Hazelcast runs on the {@link CollectLedger#EXECUTOR}
- *       threads with the player's key locked (an {@code Offloadable} processor). The ledger has a pool
- *       of its own ({@link #ledgerConnections}): a stalled or refusing database holds ledger threads
+ *       threads with the player's key locked (an {@code Offloadable} processor); the ledger group-commits
+ *       the records waiting at once. The ledger has a pool of its own ({@link #ledgerConnections}): a stalled or refusing database holds ledger threads
  *       and ledger connections only — never a partition thread, never a connection a map load needs;
  *       a full ledger queue fails the collect (503). The map itself has only a loader;</li>
  *   <li>write-through, lazy: {@code usernames};</li>
@@ -73,6 +73,11 @@ public final class Persistence implements AutoCloseable {
     static final int WRITE_BATCH_SIZE = 1000;
     /** Ledgered credits that may wait for a ledger thread per member; beyond it a collect fails at once (503). */
     static final int LEDGER_QUEUE = 4096;
+    /**
+     * Threads of the {@link CollectLedger#EXECUTOR}: each waits, parked, while its credit's record is in
+     * a group commit, so they bound the batch size the ledger's writers can form, not the CPU used.
+     */
+    static final int LEDGER_THREADS = 128;
     private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
 
     private final HikariDataSource pool;
@@ -82,12 +87,12 @@ public final class Persistence implements AutoCloseable {
     private Persistence(HikariDataSource pool, HikariDataSource ledgerPool) {
         this.pool = pool;
         this.ledgerPool = ledgerPool;
-        this.ledger = new SqlCollectLedger(ledgerPool);
+        this.ledger = new SqlCollectLedger(ledgerPool, ledgerPool.getMaximumPoolSize());
     }
 
     /**
-     * @return connections (and threads) of the collections ledger: half the member's pool size, at
-     *         least 2 — a member holds {@code ORE_DB_POOL_SIZE} + this many connections
+     * @return connections (and threads) of the collections ledger's writers: half the member's pool size,
+     *         at least 2 — a member holds {@code ORE_DB_POOL_SIZE} + this many connections
      */
     static int ledgerConnections(OreConfig ore) {
         return Math.max(2, ore.dbPoolSize() / 2);
@@ -131,7 +136,7 @@ public final class Persistence implements AutoCloseable {
         config.getUserContext().put(CONTEXT_KEY, this);
         config.addListenerConfig(new ListenerConfig((LifecycleListener) this::onLifecycle));
         config.getUserContext().put(CollectLedger.CONTEXT_KEY, ledger);
-        config.addExecutorConfig(new ExecutorConfig(CollectLedger.EXECUTOR).setPoolSize(ledgerConnections(ore))
+        config.addExecutorConfig(new ExecutorConfig(CollectLedger.EXECUTOR).setPoolSize(LEDGER_THREADS)
                 .setQueueCapacity(LEDGER_QUEUE).setStatisticsEnabled(true));
         config.getMapConfig(GridMaps.PLAYERS).setBackupCount(0).setAsyncBackupCount(0)
                 .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setOffload(true)
@@ -210,6 +215,7 @@ public final class Persistence implements AutoCloseable {
     /** Closes the pools (idempotent). */
     @Override
     public void close() {
+        ledger.close();
         ledgerPool.close();
         pool.close();
     }

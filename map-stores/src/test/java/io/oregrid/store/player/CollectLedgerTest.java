@@ -23,11 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CollectLedgerTest {
     private static final long DAY = 86_400_000L;
     private final TestDatabase db = new TestDatabase();
-    private final SqlCollectLedger ledger = new SqlCollectLedger(db.migratedPool());
+    private final SqlCollectLedger ledger = new SqlCollectLedger(db.migratedPool(), 2);
     private final PlayerMapLoader loader = new PlayerMapLoader(db.migratedPool(), DAY);
+
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(64);
 
     @AfterEach
     void tearDown() {
+        pool.shutdownNow();
+        ledger.close();
         db.close();
     }
 
@@ -75,6 +79,31 @@ class CollectLedgerTest {
         assertThat(db.queryLong("SELECT count(*) FROM coin_collections")).isEqualTo(1);
         assertThat(loader.loadAll(List.of("p1", "p2"))).containsOnlyKeys("p1");
         assertThat(loader.load("p1").balance()).isEqualTo(10);
+    }
+
+    @Test
+    void concurrentRecordsShareTransactionsAndAConflictFailsOnlyItsOwnCaller() {
+        ledger.record("owner", new CollectRecord("k", "taken", 7, 7, 1_000));
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            calls.add(CompletableFuture.runAsync(() -> ledger.record("p" + n,
+                    new CollectRecord("k", n == 100 ? "taken" : "coin-" + n, 1, 1, 2_000 + n)), pool));
+        }
+        int failed = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                calls.get(i).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                assertThat(i).as("only the clashing record fails").isEqualTo(100);
+                assertThat(e.getCause()).isInstanceOf(CollectionConflictException.class);
+                failed++;
+            }
+        }
+        assertThat(failed).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM coin_collections")).isEqualTo(200);
+        assertThat(db.queryLong("SELECT sum(balance) FROM players")).isEqualTo(7 + 199);
+        assertThat(db.queryLong("SELECT balance FROM players WHERE player_id = 'owner'")).isEqualTo(7);
     }
 
     @Test
