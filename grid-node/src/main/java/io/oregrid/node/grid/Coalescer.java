@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * grid as one multi-key operation per flush, not one operation each). Every item added before
  * {@link #close()} reaches the sink exactly once, in the order the adds happened; the sink runs on
  * one thread at a time. A sink that throws loses that batch only (logged). At most {@code maxQueued}
- * items wait: beyond that {@link #add} waits for a flush (backpressure, as the gateway's bound of
- * detached calls), so a node that cannot keep up slows its callers instead of queueing without end.
+ * items wait: beyond that {@link #add} flushes on the adder's thread (backpressure, as the gateway's
+ * bound of detached calls), so a node that cannot keep up slows its callers instead of queueing
+ * without end — and an adder never waits for a timer thread that may be waiting for it.
  *
  * @param <T> item
  */
@@ -43,8 +44,9 @@ public final class Coalescer<T> implements AutoCloseable {
      * @param intervalMs longest an item waits, ms
      * @param maxBatch   a flush starts early once this many wait (and takes at most this many)
      * @param maxQueued  items that may wait at once (at least {@code maxBatch})
-     * @param sink       receives each batch, oldest first, never empty; must not add to this coalescer
-     * @param timer      runs the flushes (shared by a node's coalescers; never an adder)
+     * @param sink       receives each batch, oldest first, never empty, on the timer's thread or on an
+     *                   adder's (one batch at a time); must not add to this coalescer
+     * @param timer      runs the flushes (may be shared by a node's coalescers)
      */
     public Coalescer(String name, long intervalMs, int maxBatch, int maxQueued, Consumer<List<T>> sink,
                      ScheduledExecutorService timer) {
@@ -56,9 +58,15 @@ public final class Coalescer<T> implements AutoCloseable {
         this.ticks = timer.scheduleWithFixedDelay(this::flush, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Queues {@code item} for the next flush; waits only while {@code maxQueued} items wait. */
+    /**
+     * Queues {@code item} for the next flush. When {@code maxQueued} items wait, the adder flushes
+     * them itself rather than waiting for the timer: the timer's thread may be the adder (a sink of
+     * another coalescer on the same timer), or be busy with such a sink.
+     */
     public void add(T item) {
-        room.acquireUninterruptibly();
+        while (!room.tryAcquire()) {
+            flush();
+        }
         queue.add(item);
         if (size.incrementAndGet() == maxBatch) {
             try {

@@ -110,4 +110,38 @@ class CoalescerTest {
         assertThat(got.await(2, TimeUnit.SECONDS)).as("flushed by the timer").isTrue();
         c.close();
     }
+
+    /**
+     * The 2026-12-05 bench hang: the location tail's flush (on the shared timer thread) added to the
+     * world feed while the feed was full, and the feed's own flush was queued behind it on that same
+     * thread. A full coalescer's adder now drains it itself, so a sink may add to another coalescer
+     * of the same timer however much it adds. (Before the fix this test hung at the join.)
+     */
+    @Test
+    void aSinkOnTheSharedTimerMayFillAnotherCoalescerOfThatTimer() throws Exception {
+        List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
+        Coalescer<Integer> feed = new Coalescer<>("feed", 60_000, 10, 20, delivered::addAll, timer);
+        Coalescer<Integer> tail = new Coalescer<>("tail", 60_000, 5, 5, batch -> {
+            for (int item : batch) {
+                for (int k = 0; k < 100; k++) {
+                    feed.add(item * 100 + k); // far beyond the feed's 20
+                }
+            }
+        }, timer);
+        Thread adder = new Thread(() -> {
+            for (int i = 0; i < 5; i++) {
+                tail.add(i); // the fifth fills the batch: the timer thread runs the tail's flush
+            }
+        });
+        adder.start();
+        adder.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(adder.isAlive()).isFalse();
+        timer.submit(() -> { }).get(30, TimeUnit.SECONDS); // the timer thread is not stuck in the tail's flush
+        feed.flush();
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            expected.add(i);
+        }
+        assertThat(delivered).containsExactlyElementsOf(expected);
+    }
 }
