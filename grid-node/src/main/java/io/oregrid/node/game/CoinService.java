@@ -27,6 +27,7 @@ import io.oregrid.node.grid.GridGateway;
 import io.oregrid.node.grid.GridMap;
 import io.oregrid.node.realtime.WorldFeed;
 import io.oregrid.store.player.CollectionConflictException;
+import io.oregrid.store.support.Causes;
 import io.oregrid.store.support.StoreException;
 
 import java.util.ArrayList;
@@ -206,7 +207,7 @@ public final class CoinService {
         CollectionConflictException conflict = CollectionConflictException.in(e);
         if (conflict == null) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            return CompletableFuture.failedFuture(saturated(cause)
+            return CompletableFuture.failedFuture(Causes.find(cause, RejectedExecutionException.class) != null
                     ? new StoreException("the collections ledger is saturated", cause) : cause);
         }
         if (conflict.kind() == CollectionConflictException.Kind.KEY) {
@@ -215,15 +216,6 @@ public final class CoinService {
         }
         return claims.submit(cell, new MarkCreditedProcessor(claimed.coinId(), claimed.key()))
                 .thenApply(marked -> CollectOutcome.of(CollectOutcome.Status.ALREADY_COLLECTED));
-    }
-
-    private static boolean saturated(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof RejectedExecutionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static CompletionStage<CollectOutcome> done(CollectOutcome outcome) {

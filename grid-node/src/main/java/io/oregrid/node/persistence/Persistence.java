@@ -3,7 +3,6 @@ package io.oregrid.node.persistence;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.ListenerConfig;
-import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
@@ -138,14 +137,11 @@ public final class Persistence implements AutoCloseable {
         config.getUserContext().put(CollectLedger.CONTEXT_KEY, ledger);
         config.addExecutorConfig(new ExecutorConfig(CollectLedger.EXECUTOR).setPoolSize(LEDGER_THREADS)
                 .setQueueCapacity(LEDGER_QUEUE).setStatisticsEnabled(true));
-        config.getMapConfig(GridMaps.PLAYERS).setBackupCount(0).setAsyncBackupCount(0)
-                .setMapStoreConfig(new MapStoreConfig().setEnabled(true).setOffload(true)
-                        .setImplementation(new PlayerMapLoader(pool, ore.idempotencyTtlS() * 1000L))
-                        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY));
-        writeThrough(config, GridMaps.USERNAMES, new UsernameMapStore(pool), false);
-        writeThrough(config, GridMaps.USERS, new UserMapStore(pool), true);
-        writeThrough(config, GridMaps.REFRESH_TOKENS, new RefreshTokenMapStore(pool), true);
-        writeThrough(config, GridMaps.SIGNING_KEYS, new SigningKeyMapStore(pool), true);
+        withoutBackup(config, GridMaps.PLAYERS, new PlayerMapLoader(pool, ore.idempotencyTtlS() * 1000L), false);
+        withoutBackup(config, GridMaps.USERNAMES, new UsernameMapStore(pool), false);
+        withoutBackup(config, GridMaps.USERS, new UserMapStore(pool), true);
+        withoutBackup(config, GridMaps.REFRESH_TOKENS, new RefreshTokenMapStore(pool), true);
+        withoutBackup(config, GridMaps.SIGNING_KEYS, new SigningKeyMapStore(pool), true);
         batched(config, GridMaps.PLAYER_MOTION, new PlayerMotionMapStore(pool), ore);
         batched(config, GridMaps.LOCATION_HISTORY, new LocationHistoryMapStore(pool, ore.historyPerPlayer()), ore);
     }
@@ -156,18 +152,25 @@ public final class Persistence implements AutoCloseable {
      * queue, so a member's death loses none of it.
      */
     private static void batched(Config config, String map, Object store, OreConfig ore) {
-        config.getMapConfig(map).setMapStoreConfig(new MapStoreConfig().setEnabled(true).setOffload(true)
-                .setImplementation(store).setInitialLoadMode(MapStoreConfig.InitialLoadMode.LAZY)
+        config.getMapConfig(map).setMapStoreConfig(store(store, false)
                 .setWriteDelaySeconds(ore.historyFlushIntervalS())
                 .setWriteCoalescing(true)
                 .setWriteBatchSize(WRITE_BATCH_SIZE));
     }
 
-    private static void writeThrough(Config config, String map, Object store, boolean eager) {
-        MapConfig mc = config.getMapConfig(map).setBackupCount(0).setAsyncBackupCount(0);
-        mc.setMapStoreConfig(new MapStoreConfig().setEnabled(true).setOffload(true).setImplementation(store)
-                .setWriteDelaySeconds(0)
-                .setInitialLoadMode(eager ? MapStoreConfig.InitialLoadMode.EAGER : MapStoreConfig.InitialLoadMode.LAZY));
+    /**
+     * No backup replica (see the class comment), stored at once: write-through when {@code store} is
+     * a {@code MapStore}, loading only when it is a {@code MapLoader} ({@code players}).
+     */
+    private static void withoutBackup(Config config, String map, Object store, boolean eager) {
+        config.getMapConfig(map).setBackupCount(0).setAsyncBackupCount(0)
+                .setMapStoreConfig(store(store, eager).setWriteDelaySeconds(0));
+    }
+
+    /** A store or loader run on Hazelcast's map-store offload executor, loaded eagerly or lazily. */
+    private static MapStoreConfig store(Object implementation, boolean eager) {
+        return new MapStoreConfig().setEnabled(true).setOffload(true).setImplementation(implementation)
+                .setInitialLoadMode(eager ? MapStoreConfig.InitialLoadMode.EAGER : MapStoreConfig.InitialLoadMode.LAZY);
     }
 
     /**

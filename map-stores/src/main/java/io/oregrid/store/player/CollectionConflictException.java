@@ -1,5 +1,7 @@
 package io.oregrid.store.player;
 
+import io.oregrid.store.support.Causes;
+
 /**
  * PostgreSQL refused a credit because {@code coin_collections} already holds the coin for another
  * claim, or the player's Idempotency-Key for another coin: the database's last guard against a
@@ -34,11 +36,6 @@ public final class CollectionConflictException extends RuntimeException {
 
     /** @return the conflict in {@code t} or its causes, or null */
     public static CollectionConflictException in(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof CollectionConflictException conflict) {
-                return conflict;
-            }
-        }
-        return null;
+        return Causes.find(t, CollectionConflictException.class);
     }
 }

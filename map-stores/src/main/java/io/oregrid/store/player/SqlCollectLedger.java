@@ -2,6 +2,7 @@ package io.oregrid.store.player;
 
 import io.oregrid.grid.player.CollectLedger;
 import io.oregrid.grid.player.CollectRecord;
+import io.oregrid.store.support.Causes;
 import io.oregrid.store.support.Jdbc;
 import io.oregrid.store.support.StoreException;
 
@@ -156,12 +157,8 @@ public final class SqlCollectLedger implements CollectLedger, AutoCloseable {
     }
 
     private static boolean brokenConnection(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(t, c -> c instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("08"));
     }
 
     /** Stops the writers; records still waiting fail. */
@@ -174,12 +171,13 @@ public final class SqlCollectLedger implements CollectLedger, AutoCloseable {
     }
 
     /**
-     * Writes one record per player in one transaction on one connection, on the caller's thread.
+     * Writes one record per player in one transaction on one connection, on the caller's thread
+     * (the writers' transaction without the queue; for tests).
      *
      * @param byPlayer player id → the record to write
      * @throws CollectionConflictException when a record clashes with another claim's row (nothing written)
      */
-    public void recordAll(Map<String, CollectRecord> byPlayer) {
+    void recordAll(Map<String, CollectRecord> byPlayer) {
         if (byPlayer.isEmpty()) {
             return;
         }

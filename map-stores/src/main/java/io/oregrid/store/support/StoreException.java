@@ -19,11 +19,6 @@ public class StoreException extends RuntimeException {
 
     /** @return whether {@code t} or one of its causes is a {@link StoreException} */
     public static boolean isCauseOf(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof StoreException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(t, StoreException.class) != null;
     }
 }
